@@ -1,0 +1,35 @@
+namespace Bot.Dialogs.Conversation;
+
+/// <summary>
+/// The data carried by buttons (≤ 64 bytes on Telegram, ≤ 300 on LINE). A short prefix says what the button
+/// does; the dialog checks that a pressed button still fits the current question.
+/// </summary>
+internal static class ButtonData
+{
+    public const string Back = "nav:back";
+    public const string Skip = "nav:skip";
+    public const string Help = "nav:help";
+    public const string Next = "go:next";
+    public const string SchoolDefault = "def";
+    public const string CheckPassword = "pw:check";
+    public const string EmailMissing = "mail:missing";
+    public const string ReviewOk = "rev:ok";
+    public const string ReviewEdit = "rev:edit";
+    public const string DeleteYes = "del:yes";
+    public const string DeleteNo = "del:no";
+    public const string StartOverYes = "new:yes";
+    public const string StartOverNo = "new:no";
+    public const string Status = "status";
+    public const string Summary = "summary";
+
+    public const string ValuePrefix = "v:";
+    public const string PagePrefix = "pg:";
+    public const string LanguagePrefix = "lang:";
+    public const string EditPrefix = "edit:";
+
+    public static string Value(string code) => ValuePrefix + code;
+
+    public static string Page(int page) => PagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Edit(string fieldId) => EditPrefix + fieldId;
+}

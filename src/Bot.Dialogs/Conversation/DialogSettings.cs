@@ -1,0 +1,15 @@
+using Bot.Dialogs.Forms;
+using Bot.Dialogs.Messages;
+
+namespace Bot.Dialogs.Conversation;
+
+/// <summary>What every conversation shares: the school profiles, the clock and the message catalogues.</summary>
+public sealed record DialogSettings(IReadOnlyList<SchoolProfile> Schools, TimeProvider Time, MessageCatalogue Messages)
+{
+    /// <summary>Taiwan has no daylight saving: UTC+8 all year.</summary>
+    public static readonly TimeSpan TaiwanOffset = TimeSpan.FromHours(8);
+
+    public static DialogSettings Default { get; } = new([], TimeProvider.System, MessageCatalogue.Default);
+
+    public DateOnly TodayInTaiwan() => DateOnly.FromDateTime(Time.GetUtcNow().ToOffset(TaiwanOffset).DateTime);
+}

@@ -1,0 +1,32 @@
+namespace Bot.Dialogs.Conversation;
+
+/// <summary>What a student sent, translated by a channel adapter into plain data.</summary>
+public sealed record Inbound(InboundKind Kind, string? Text = null, IReadOnlyList<UploadRef>? Uploads = null, string? LanguageHint = null)
+{
+    public static Inbound FromText(string text, string? languageHint = null) =>
+        text.StartsWith('/') ? new(InboundKind.Command, text, LanguageHint: languageHint) : new(InboundKind.Text, text, LanguageHint: languageHint);
+
+    public static Inbound Button(string data, string? languageHint = null) => new(InboundKind.Button, data, LanguageHint: languageHint);
+
+    public static Inbound Files(IReadOnlyList<UploadRef> uploads, string? caption = null, string? languageHint = null) =>
+        new(InboundKind.Upload, caption, uploads, languageHint);
+
+    public static Inbound Unsupported(string what, string? languageHint = null) => new(InboundKind.Unsupported, what, LanguageHint: languageHint);
+
+    public static Inbound Joined(string? languageHint = null) => new(InboundKind.Joined, LanguageHint: languageHint);
+}
+
+public enum InboundKind
+{
+    Text,
+    Command,
+    Button,
+    Upload,
+    /// <summary>Stickers, voice, locations, contacts…: things the dialog cannot use.</summary>
+    Unsupported,
+    /// <summary>The student opened the chat (LINE follow) without saying anything yet.</summary>
+    Joined,
+}
+
+/// <summary>A file the student sent; the bytes stay on the platform until the upload pipeline fetches them.</summary>
+public sealed record UploadRef(string FileId, string? FileName, string? ContentType, long? Size, bool IsPhoto);

@@ -1,0 +1,36 @@
+namespace Bot.Dialogs.Conversation;
+
+/// <summary>
+/// One message to the student. Text is plain; values the student should copy are wrapped by
+/// <see cref="Copyable"/> so each channel can render them its own way (Telegram: tap-to-copy code).
+/// </summary>
+public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Choice>>? Buttons = null, ReplyFile? File = null)
+{
+    public const char CopyStart = '\u27E6';
+    public const char CopyEnd = '\u27E7';
+
+    public static string Copyable(string value) => CopyStart + value + CopyEnd;
+
+    /// <summary>The text without copy markers, for channels that have no formatting.</summary>
+    public string PlainText => Text.Replace(CopyStart.ToString(), string.Empty, StringComparison.Ordinal)
+        .Replace(CopyEnd.ToString(), string.Empty, StringComparison.Ordinal);
+}
+
+/// <summary>A button; <paramref name="Data"/> comes back as an <see cref="InboundKind.Button"/> inbound (≤ 64 bytes).</summary>
+public sealed record Choice(string Label, string Data);
+
+/// <summary>A prepared file sent back to the student (a cropped photo, a shrunk document).</summary>
+public sealed record ReplyFile(string FileName, string ContentType, byte[] Bytes, byte[]? Preview = null);
+
+/// <summary>The outcome of one turn.</summary>
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, TurnEffects Effects = TurnEffects.None);
+
+[Flags]
+public enum TurnEffects
+{
+    None = 0,
+    /// <summary>Remove the student's message from the chat (it held a password being checked).</summary>
+    DeleteInboundMessage = 1,
+    /// <summary>The student asked to erase everything: delete their record.</summary>
+    EraseStudent = 2,
+}

@@ -1,0 +1,75 @@
+using Bot.Dialogs.Messages;
+
+namespace Bot.Dialogs.Conversation;
+
+/// <summary>
+/// Collects what one turn says. Feedback and the next question go into one message where they fit, so a
+/// turn costs one platform message (the platforms rate-limit messages, not characters).
+/// </summary>
+internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> language)
+{
+    /// <summary>Below Telegram's 4,096 and LINE's 5,000 characters, with room for formatting.</summary>
+    public const int MaxMessageLength = 3800;
+
+    private readonly List<Reply> finished = [];
+    private readonly System.Text.StringBuilder text = new();
+    private List<IReadOnlyList<Choice>>? buttons;
+
+    public TurnEffects Effects { get; set; }
+
+    public string T(string key) => messages.Text(language(), key);
+
+    public string F(string key, params object?[] args) => messages.Format(language(), key, args);
+
+    public ReplyBuilder Say(string paragraph)
+    {
+        if (text.Length > 0 && text.Length + paragraph.Length + 2 > MaxMessageLength)
+        {
+            Flush();
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append("\n\n");
+        }
+
+        text.Append(paragraph);
+        return this;
+    }
+
+    public ReplyBuilder SayKey(string key, params object?[] args) => Say(F(key, args));
+
+    /// <summary>Ends the message with buttons under it.</summary>
+    public ReplyBuilder Buttons(List<IReadOnlyList<Choice>> rows)
+    {
+        buttons = rows;
+        Flush();
+        return this;
+    }
+
+    /// <summary>Closes the current message so the next text starts a new one (e.g. one message per summary screen).</summary>
+    public ReplyBuilder Flush()
+    {
+        if (text.Length > 0)
+        {
+            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null));
+        }
+
+        text.Clear();
+        buttons = null;
+        return this;
+    }
+
+    public ReplyBuilder File(ReplyFile file, string caption)
+    {
+        Flush();
+        finished.Add(new Reply(caption, File: file));
+        return this;
+    }
+
+    public TurnResult Build()
+    {
+        Flush();
+        return new TurnResult(finished.ToArray(), Effects);
+    }
+}

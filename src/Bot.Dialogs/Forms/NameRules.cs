@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Dialogs.Forms;
+
+/// <summary>Names as the NIA registration form takes them: English in capitals as in the passport, Chinese in Traditional characters.</summary>
+public static partial class NameRules
+{
+    [GeneratedRegex(@"^[A-Z]+(?:[ '\-][A-Z]+)*$")]
+    private static partial Regex EnglishName();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\u00B7\u30FB]{1,15}$")]
+    private static partial Regex ChineseName();
+
+    public static FieldResult English(string input)
+    {
+        var value = Collapse(input).ToUpperInvariant();
+        if (value.Length is 0 or > 40)
+        {
+            return FieldResult.Error("field.name.error.length");
+        }
+
+        if (!EnglishName().IsMatch(value))
+        {
+            return FieldResult.Error("field.name.error.letters");
+        }
+
+        return FieldResult.Ok(value);
+    }
+
+    /// <summary>A passport with one name line: the first word is the surname, the rest the given names (NIA rule, e.g. JOHN TERRY LEWIS).</summary>
+    public static (string Surname, string GivenNames)? SplitOneLine(string fullName)
+    {
+        var parts = fullName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2 ? (parts[0], parts[1]) : null;
+    }
+
+    public static FieldResult Chinese(string input)
+    {
+        var value = Collapse(input).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return ChineseName().IsMatch(value) ? FieldResult.Ok(value) : FieldResult.Error("field.chineseName.error");
+    }
+
+    /// <summary>Free text such as a school or a contact's name: trimmed, single-spaced, a sane length.</summary>
+    public static FieldResult Text(string input, int maxLength, string errorKey)
+    {
+        var value = Collapse(input);
+        return value.Length is > 0 && value.Length <= maxLength ? FieldResult.Ok(value) : FieldResult.Error(errorKey, maxLength);
+    }
+
+    internal static string Collapse(string input) =>
+        string.Join(' ', input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

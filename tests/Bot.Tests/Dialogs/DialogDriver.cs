@@ -1,0 +1,68 @@
+using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Forms;
+using Bot.Dialogs.Messages;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Dialogs;
+
+/// <summary>
+/// Talks to the real dialog the way a host does: load the saved record, handle one inbound, save it again
+/// (through JSON, so every test also proves the state survives a restart).
+/// </summary>
+internal sealed class DialogDriver
+{
+    public static readonly SchoolProfile Kaohsiung = new(
+        "csu",
+        "正修科技大學",
+        Unit: "正修科技大學產學合作專班",
+        Address: new SchoolAddress("高雄市", "鳥松區", "澄清路", "840號"),
+        ContactName: "楊瓊綾",
+        ContactPhone: "07-7358800*2253",
+        DefaultProgramme: "產學合作專班",
+        NearestStation: "高雄市第一服務站");
+
+    private byte[] saved = [];
+
+    public DialogDriver(IReadOnlyList<SchoolProfile>? schools = null, DateTimeOffset? now = null)
+    {
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+        Settings = new DialogSettings(schools ?? [], Time, MessageCatalogue.Default);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public DialogSettings Settings { get; }
+
+    public TurnResult Last { get; private set; } = new([]);
+
+    public StudentState State => saved.Length == 0 ? new StudentState() : StudentStateJson.Deserialize(saved);
+
+    public int SavedBytes => saved.Length;
+
+    /// <summary>All text of the last turn, copy markers removed.</summary>
+    public string Text => string.Join("\n---\n", Last.Replies.Select(r => r.PlainText));
+
+    public IEnumerable<Choice> Buttons => Last.Replies.SelectMany(r => r.Buttons ?? []).SelectMany(row => row);
+
+    public DialogDriver Send(Inbound inbound)
+    {
+        var conversation = new StudentConversation(State, Settings);
+        Last = conversation.Handle(inbound);
+        saved = StudentStateJson.Serialize(conversation.Record);
+        return this;
+    }
+
+    public DialogDriver Say(string text, string? languageHint = "en") => Send(Inbound.FromText(text, languageHint));
+
+    public DialogDriver Press(string data) => Send(Inbound.Button(data));
+
+    /// <summary>Presses the button whose label contains the text; fails if the last turn offered none.</summary>
+    public DialogDriver Tap(string labelPart)
+    {
+        var button = Buttons.FirstOrDefault(b => b.Label.Contains(labelPart, StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException($"No button containing '{labelPart}' in: {string.Join(" | ", Buttons.Select(b => b.Label))}\n{Text}");
+        return Press(button.Data);
+    }
+
+    public string? Answer(string field) => State.Answer(field);
+}
