@@ -37,6 +37,12 @@ public sealed partial class FakeTelegramServer
         get { lock (_gate) { return _conflicts; } }
     }
 
+    /// <summary>True while a getUpdates call is open on the server (tests wait for it before racing a second poller).</summary>
+    public bool IsPolling
+    {
+        get { lock (_gate) { return _activePoll is not null; } }
+    }
+
     /// <summary>The last setWebhook parameters (url, secret_token, allowed_updates...), null when none is set.</summary>
     public JsonObject? Webhook
     {
@@ -108,6 +114,7 @@ public sealed partial class FakeTelegramServer
             // Like Telegram, a new poll terminates the one already open (that one answers 409).
             _activePoll?.Cancel();
             _activePoll = poll;
+            SignalChange();
             Confirm(request.Long("offset"));
             if (request.Parameters["allowed_updates"] is JsonArray allowed)
             {
@@ -125,6 +132,7 @@ public sealed partial class FakeTelegramServer
                 if (_activePoll == poll)
                 {
                     _activePoll = null;
+                    SignalChange();
                 }
             }
         }

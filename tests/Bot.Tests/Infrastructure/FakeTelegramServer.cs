@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Infrastructure;
@@ -49,6 +50,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         });
         // The test output folder also holds the bot's appsettings; none of it (Kestrel endpoints!) may leak in here.
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         // Telegram accepts uploads up to 50 MB; Kestrel's default stops at 30 MB.
