@@ -52,7 +52,8 @@ public sealed partial class FakeTelegramServer
                 message["caption"] = caption.DeepClone();
             }
             Store(message);
-            messages.Add(message);
+            // Store wrapped the node in a reply envelope; a node has one parent, so the group gets a copy.
+            messages.Add(message.DeepClone());
         }
         return ApiReply.Ok(messages) with { MessageId = (int?)messages[0]?["message_id"] };
     }

@@ -208,4 +208,20 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
         Assert.Equal(403, error.ErrorCode);
         Assert.Equal("Forbidden: bot was blocked by the user", error.Message);
     }
+
+    [Fact]
+    public async Task MediaGroupOfUploadedPhotosIsRecordedAsOneCall()
+    {
+        await using var a = new MemoryStream([1, 2, 3]);
+        await using var b = new MemoryStream([4, 5, 6]);
+
+        var sent = await _bot.SendMediaGroup(UserId,
+            [new InputMediaPhoto(InputFile.FromStream(a, "a.jpg")), new InputMediaPhoto(InputFile.FromStream(b, "b.jpg"))]);
+
+        var call = Assert.Single(await _fake.WaitForCallsAsync(UserId, 1, Timeout));
+        Assert.Equal(2, sent.Length);
+        Assert.Equal(2, call.Files.Count);
+        Assert.Equal(sent[0].MediaGroupId, sent[1].MediaGroupId);
+        Assert.Empty(_fake.Violations);
+    }
 }
