@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Bot.Tests.Infrastructure;
+
+/// <summary>
+/// Limits the spec states only in prose (lengths, counts, button shape), checked by hand because
+/// the real API rejects calls that break them and a bot must not depend on a lenient fake.
+/// </summary>
+public sealed partial class TelegramSpec
+{
+    public const int MaxTextLength = 4096;
+    public const int MaxCaptionLength = 1024;
+    public const int MaxCallbackDataBytes = 64;
+
+    // Exactly one of these says what an inline button does (text, icon and style are decoration).
+    private static readonly string[] ButtonActions =
+    [
+        "url", "callback_data", "web_app", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
+        "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+    ];
+
+    private static void CheckMethodRules(string method, JsonObject parameters, List<string> problems)
+    {
+        if (method is "sendMessage" or "editMessageText")
+        {
+            var length = VisibleLength(parameters["text"], parameters["parse_mode"]);
+            if (length == 0 && parameters.ContainsKey("text"))
+            {
+                problems.Add("message text is empty");
+            }
+            if (length > MaxTextLength)
+            {
+                problems.Add($"message is too long ({length} > {MaxTextLength} characters)");
+            }
+        }
+        if (VisibleLength(parameters["caption"], parameters["parse_mode"]) > MaxCaptionLength)
+        {
+            problems.Add($"message caption is too long (> {MaxCaptionLength} characters)");
+        }
+        if (method == "answerCallbackQuery" && ((string?)Text(parameters["text"]))?.Length > 200)
+        {
+            problems.Add("callback query answer text is longer than 200 characters");
+        }
+        if (method == "sendMediaGroup" && parameters["media"] is JsonArray { Count: < 2 or > 10 } media)
+        {
+            problems.Add($"media group must include 2-10 items, got {media.Count}");
+        }
+        if (method == "setMyCommands" && parameters["commands"] is JsonArray { Count: > 100 })
+        {
+            problems.Add("at most 100 commands can be set");
+        }
+    }
+
+    private static void CheckTypeRules(string type, JsonObject value, string path, List<string> problems)
+    {
+        if (type == "InlineKeyboardButton")
+        {
+            var actions = ButtonActions.Count(value.ContainsKey);
+            if (actions != 1)
+            {
+                problems.Add($"'{path}' must have exactly one action field, has {actions}");
+            }
+            var data = Text(value["callback_data"]);
+            if (data is not null && Encoding.UTF8.GetByteCount(data) is 0 or > MaxCallbackDataBytes)
+            {
+                problems.Add($"'{path}.callback_data' must be 1-{MaxCallbackDataBytes} bytes, is {Encoding.UTF8.GetByteCount(data)}");
+            }
+        }
+        if (type == "BotCommand")
+        {
+            var command = Text(value["command"]) ?? string.Empty;
+            if (!CommandPattern().IsMatch(command))
+            {
+                problems.Add($"'{path}.command' must be 1-32 lowercase letters, digits or underscores");
+            }
+            if (Text(value["description"])?.Length is 0 or > 256)
+            {
+                problems.Add($"'{path}.description' must be 1-256 characters");
+            }
+        }
+    }
+
+    /// <summary>Length after entity parsing: HTML tags and entities do not count, as on Telegram's side.</summary>
+    private static int VisibleLength(JsonNode? text, JsonNode? parseMode)
+    {
+        var raw = Text(text);
+        if (raw is null)
+        {
+            return 0;
+        }
+        if (string.Equals(Text(parseMode), "HTML", StringComparison.OrdinalIgnoreCase))
+        {
+            raw = System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(raw, string.Empty));
+        }
+        return raw.Trim().Length;
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String ? (string?)node : null;
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex("^[a-z0-9_]{1,32}$")]
+    private static partial Regex CommandPattern();
+}
