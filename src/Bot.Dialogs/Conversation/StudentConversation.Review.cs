@@ -10,7 +10,7 @@ public sealed partial class StudentConversation
         output.Say(StepHeader() + "\n" + output.T("review.intro"));
         var lines = new List<string>();
         var number = 0;
-        foreach (var field in ExtensionForm.Fields.Where(f => f.AppliesWhen(context) && ReviewShows(f)))
+        foreach (var field in ExtensionForm.Fields.Where(f => IsShown(f, context) && ReviewShows(f)))
         {
             number++;
             var value = state.Answer(field.Id);
@@ -34,6 +34,9 @@ public sealed partial class StudentConversation
         rows.Add([new(output.T("button.back"), ButtonData.Back), new(output.T("button.help"), ButtonData.Help)]);
         output.Buttons(rows);
     }
+
+    /// <summary>A field is shown when it is asked, or when another answer filled it (the school's address, a one-line name).</summary>
+    private bool IsShown(FieldSpec field, FieldContext context) => field.AppliesWhen(context) || state.Answer(field.Id) is not null;
 
     /// <summary>Helper answers that are only a means to another (which name format, copy the school's address) are not reviewed.</summary>
     private static bool ReviewShows(FieldSpec field) =>
@@ -128,7 +131,7 @@ public sealed partial class StudentConversation
                 lines.Add(output.T("summary.oneNameLine"));
             }
 
-            foreach (var field in ExtensionForm.Fields.Where(f => f.Screen == screen && f.AppliesWhen(context)))
+            foreach (var field in ExtensionForm.Fields.Where(f => f.Screen == screen && IsShown(f, context)))
             {
                 var value = state.Answer(field.Id);
                 lines.Add(value is null ? $"{field.NiaLabel}: —" : $"{field.NiaLabel}: {Reply.Copyable(NiaValue(field, value))}");
