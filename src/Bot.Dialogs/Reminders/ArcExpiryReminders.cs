@@ -44,7 +44,9 @@ internal static class ArcExpiryReminders
         }
     }
 
-    /// <summary>An application submitted once the extension window opened deals with this expiry.</summary>
+    /// <summary>An application submitted once the extension window opened deals with this expiry, unless it was rejected: then the student still has to act.</summary>
     private static bool AppliedInWindow(CaseTimeline t, DateOnly expiry) =>
-        t.SubmittedAt is { } submitted && TaipeiTime.DateOf(submitted) >= expiry.AddMonths(-WindowMonths);
+        t.SubmittedAt is { } submitted
+        && TaipeiTime.DateOf(submitted) >= expiry.AddMonths(-WindowMonths)
+        && t.Stage != CaseStage.NotApproved;
 }

@@ -151,6 +151,14 @@ public sealed class ReminderPlannerTests
     }
 
     [Fact]
+    public void KeepsArcRemindersWhenTheApplicationIsRejected()
+    {
+        var rejected = new CaseTimeline { ArcExpiry = new DateOnly(2026, 6, 30), SubmittedAt = Taipei(4, 2, 10), RejectedAt = Taipei(4, 20, 10) };
+
+        Assert.Contains(ReminderPlanner.Plan(rejected, Taipei(4, 21, 9)), r => r.DedupKey == "ArcExpiry:2026-06-30:1m");
+    }
+
+    [Fact]
     public void WarnsOnlyOfOverstayAfterExpiry()
     {
         var student = new CaseTimeline { ArcExpiry = new DateOnly(2026, 6, 30) };
