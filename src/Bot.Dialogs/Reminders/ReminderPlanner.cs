@@ -1,0 +1,39 @@
+namespace Bot.Dialogs.Reminders;
+
+/// <summary>Decides which reminders a case should have. Pure: the host passes the timeline and its clock's "now", stores the result by <see cref="PlannedReminder.DedupKey"/> and sends each key once.</summary>
+public static class ReminderPlanner
+{
+    /// <summary>The reminders that should exist for <paramref name="timeline"/>, ordered by due time.</summary>
+    /// <remarks>Includes reminders already due (the scheduler skips keys it has sent), but of those only the latest per kind: an older due reminder of the same kind is superseded.</remarks>
+    public static IReadOnlyList<PlannedReminder> Plan(CaseTimeline timeline, DateTimeOffset now)
+    {
+        if (timeline.RemindersMuted)
+        {
+            return [];
+        }
+
+        var all = CaseProgressReminders.For(timeline, now)
+            .Concat(PaymentReminders.For(timeline, now))
+            .Concat(ArcExpiryReminders.For(timeline, now))
+            .ToList();
+        var latestDue = CollapseOverdue(all.Where(r => r.DueAt <= now));
+        return [.. latestDue.Concat(all.Where(r => r.DueAt > now)).OrderBy(r => r.DueAt).ThenBy(r => r.DedupKey, StringComparer.Ordinal)];
+    }
+
+    /// <summary>False when the reminder's condition no longer holds (paid, muted, superseded…); the scheduler drops it.</summary>
+    public static bool IsStillRelevant(PlannedReminder reminder, CaseTimeline timeline, DateTimeOffset now) =>
+        Plan(timeline, now).Any(r => r.DedupKey == reminder.DedupKey);
+
+    /// <summary>After downtime several reminders may be due at once: keep only the latest of each kind per case.</summary>
+    public static IReadOnlyList<PlannedReminder> CollapseOverdue(IEnumerable<PlannedReminder> due) =>
+        [.. due.GroupBy(r => (r.CaseKey, r.Kind)).Select(g => g.MaxBy(r => r.DueAt)!).OrderBy(r => r.DueAt)];
+
+    /// <summary>Last day to pay: approval date + 5 days; null before approval.</summary>
+    public static DateOnly? PaymentDeadline(CaseTimeline timeline) => PaymentReminders.Deadline(timeline);
+
+    /// <summary>Approved, not paid, and the deadline day (Taiwan time) is over.</summary>
+    public static bool IsPaymentOverdue(CaseTimeline timeline, DateTimeOffset now) =>
+        timeline.Stage == CaseStage.Approved
+        && PaymentDeadline(timeline) is { } deadline
+        && TaipeiTime.DateOf(now) > deadline;
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Bot.Dialogs.Reminders;
+using Xunit;
+
+namespace Bot.Tests.Reminders;
+
+public sealed partial class ReminderMessagesTests
+{
+    private static readonly Dictionary<string, string> English = EmbeddedJson.Read<Dictionary<string, string>>("Messages.reminders.en.json");
+    private static readonly Dictionary<string, string> Chinese = EmbeddedJson.Read<Dictionary<string, string>>("Messages.reminders.zh-TW.json");
+
+    [Fact]
+    public void BothLanguagesHaveTheSameKeys() =>
+        Assert.Equal(English.Keys.Order(StringComparer.Ordinal), Chinese.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void EveryKeyConstantHasATextAndEveryTextAConstant() =>
+        Assert.Equal(ReminderMessageKeys.All.Order(StringComparer.Ordinal), English.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void BothLanguagesUseTheSamePlaceholders() =>
+        Assert.All(English, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(Chinese[pair.Key])));
+
+    [Fact]
+    public void TextsFormatWithThePlannersArguments()
+    {
+        var timeline = new CaseTimeline
+        {
+            SubmittedAt = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)),
+            ApprovedOn = new DateOnly(2026, 3, 5),
+            ArcExpiry = new DateOnly(2026, 6, 30),
+        };
+        var reminders = ReminderPlanner.Plan(timeline, new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.All(reminders, r =>
+        {
+            foreach (var texts in new[] { English, Chinese })
+            {
+                var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts[r.MessageKey], [.. r.Arguments]);
+                Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    private static int[] Placeholders(string text) =>
+        [.. Placeholder().Matches(text).Select(m => int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order()];
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
+}
