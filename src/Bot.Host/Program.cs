@@ -1,3 +1,2 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+// ARC Helper: a Telegram and LINE assistant for Taiwan's ARC applications. See README.md.
+Bot.Host.BotApp.Create(args).Run();

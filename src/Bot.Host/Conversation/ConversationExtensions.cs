@@ -1,0 +1,36 @@
+using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Messages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Conversation;
+
+public static class ConversationExtensions
+{
+    /// <summary>The channel-agnostic dialog, with the schools' defaults from configuration and the host's clock.</summary>
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SchoolsOptions>()
+            .Configure<IConfiguration>((o, c) => c.Bind(o))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SchoolsOptions>, SchoolsOptionsValidator>();
+        builder.Services.AddSingleton(sp => new DialogSettings(
+            [.. sp.GetRequiredService<IOptions<SchoolsOptions>>().Value.Schools.Select(s => s.ToProfile())],
+            sp.GetRequiredService<TimeProvider>(),
+            MessageCatalogue.Default));
+        builder.Services.AddSingleton<TurnProcessor>();
+        builder.Services.AddSingleton<StudentWorkQueue>();
+        return builder;
+    }
+
+    /// <summary>Names every problem (key and reason), so a typo fails the start with a useful message.</summary>
+    private sealed class SchoolsOptionsValidator : IValidateOptions<SchoolsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SchoolsOptions options)
+        {
+            var problems = options.Problems().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

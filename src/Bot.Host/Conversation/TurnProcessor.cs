@@ -1,0 +1,86 @@
+using Bot.Dialogs.Conversation;
+using Bot.Host.Storage;
+
+namespace Bot.Host.Conversation;
+
+/// <summary>What a turn produced, for the channel to send. <see cref="Replayed"/>: a redelivery, answered from the outbox.</summary>
+public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool Replayed, StudentState? State);
+
+/// <summary>
+/// One turn for one student: take the student (lease), load, let the dialog decide, save, release — and only
+/// then hand the replies to the channel. Two Redis round trips in the common case.
+/// </summary>
+public sealed class TurnProcessor(StudentStore store, DialogSettings settings, TimeProvider time, ILogger<TurnProcessor> logger)
+{
+    /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
+    private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
+
+    public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
+    {
+        var lease = await AcquireAsync(student, cancellationToken);
+        if (lease is null)
+        {
+            ConversationLog.StudentBusy(logger, student.Channel);
+            return null;
+        }
+
+        var previous = OutboxJson.Deserialize(lease.Outbox);
+        if (previous is not null && previous.InboundId == inboundId)
+        {
+            // The platform sent this update again (we stopped before confirming it): answer as before, don't run it twice.
+            await store.ReleaseAsync(lease);
+            return new TurnOutcome(previous.Replies, previous.Effects, Replayed: true, State: null);
+        }
+
+        TurnResult result;
+        StudentState state;
+        try
+        {
+            state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);
+            var conversation = new StudentConversation(state, settings);
+            result = conversation.Handle(inbound);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await store.ReleaseAsync(lease);
+            ConversationLog.TurnFailed(logger, student.Channel, e);
+            throw;
+        }
+
+        var erase = result.Effects.HasFlag(TurnEffects.EraseStudent);
+        var outbox = OutboxJson.Serialize(new Outbox(inboundId, result.Replies, result.Effects));
+        var saved = await store.CommitAsync(lease, erase ? null : StudentStateJson.Serialize(state), outbox);
+        if (!saved)
+        {
+            // The lease ran out (the turn took longer than allowed) and another turn may have moved on: say nothing.
+            ConversationLog.LeaseLost(logger, student.Channel);
+            return null;
+        }
+
+        return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state);
+    }
+
+    private async Task<TurnLease?> AcquireAsync(StudentKey student, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + store.LeaseDuration + ExtraWait;
+        var delay = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            var (lease, wait) = await store.TryBeginAsync(student);
+            if (lease is not null)
+            {
+                return lease;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
+
+            // Back off, but never sleep past the holder's lease: it is released or expires by then.
+            var pause = TimeSpan.FromTicks(Math.Min(delay.Ticks, wait.Ticks));
+            await Task.Delay(pause, time, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(500).Ticks));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Bot.Host.Storage;
+
+/// <summary>A student's record as read at the start of a turn, with the lease that makes the turn exclusive.</summary>
+public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record, byte[]? Outbox);
+
+/// <summary>Reads and writes students in Redis: two round trips per turn (begin, commit).</summary>
+public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options)
+{
+    private readonly StorageOptions options = options.Value;
+
+    /// <summary>How long the last turn's replies are kept to answer a redelivered update without running it twice.</summary>
+    private static readonly TimeSpan OutboxLifetime = TimeSpan.FromHours(1);
+
+    public static RedisKey RecordKey(StudentKey student) => "st:" + student.Tag;
+
+    public static RedisKey LeaseKey(StudentKey student) => "ls:" + student.Tag;
+
+    public static RedisKey OutboxKey(StudentKey student) => "ob:" + student.Tag;
+
+    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(options.TurnLeaseSeconds);
+
+    /// <summary>Tries to take the student; null with the time the current holder still has when another turn holds them.</summary>
+    public async Task<(TurnLease? Lease, TimeSpan Wait)> TryBeginAsync(StudentKey student)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Begin, new
+        {
+            lease = LeaseKey(student),
+            record = RecordKey(student),
+            outbox = OutboxKey(student),
+            token,
+            leaseMs = (long)LeaseDuration.TotalMilliseconds,
+        }))!;
+
+        if ((long)result[0] == 1)
+        {
+            return (new TurnLease(student, token, Bytes(result[1]), Bytes(result[2])), TimeSpan.Zero);
+        }
+
+        var pttl = (long)result[1];
+        return (null, TimeSpan.FromMilliseconds(Math.Max(pttl, 1)));
+    }
+
+    /// <summary>Saves the new record and this turn's outbox, and releases the student. False when the lease was lost (the turn took too long).</summary>
+    public async Task<bool> CommitAsync(TurnLease lease, byte[]? record, byte[] outbox)
+    {
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Commit, new
+        {
+            lease = LeaseKey(lease.Student),
+            record = RecordKey(lease.Student),
+            outbox = OutboxKey(lease.Student),
+            token = lease.Token,
+            erase = record is null ? "1" : "0",
+            value = record ?? [],
+            ttl = (long)TimeSpan.FromDays(options.RetentionDays).TotalSeconds,
+            sent = outbox,
+            outboxTtl = (long)OutboxLifetime.TotalSeconds,
+        });
+        return (long)result == 1;
+    }
+
+    public async Task ReleaseAsync(TurnLease lease) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Release, new { lease = LeaseKey(lease.Student), token = lease.Token });
+
+    public async Task<byte[]?> ReadAsync(StudentKey student) => Bytes(await redis.GetDatabase().StringGetAsync(RecordKey(student)));
+
+    private static byte[]? Bytes(RedisResult result) => result.IsNull ? null : (byte[]?)result;
+
+    private static byte[]? Bytes(RedisValue value) => value.IsNull ? null : (byte[]?)value;
+}

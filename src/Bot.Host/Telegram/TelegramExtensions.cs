@@ -1,0 +1,35 @@
+using global::Telegram.Bot;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Telegram;
+
+public static class TelegramExtensions
+{
+    /// <summary>Telegram through Telegram.Bot against Telegram:ApiBaseUrl; on only when a token is configured.</summary>
+    public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!options.Enabled)
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+
+            // One long-lived client; recycling pooled connections keeps DNS changes visible.
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(90) };
+            return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')), http);
+        });
+        builder.Services.AddSingleton<TelegramReplySender>();
+        builder.Services.AddSingleton<TelegramUpdateHandler>();
+        if (options.Mode == TelegramMode.Polling)
+        {
+            builder.Services.AddHostedService<TelegramPollingService>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Bot.Host.Telegram;
+
+internal static partial class TelegramLog
+{
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Telegram polling started as @{BotUsername}")]
+    public static partial void PollingStarted(ILogger logger, string? botUsername);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Telegram polling failed; retrying in {Delay}")]
+    public static partial void PollingFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "A student has blocked the bot; reply not delivered")]
+    public static partial void Blocked(ILogger logger);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Handled {Count} Telegram updates")]
+    public static partial void Handled(ILogger logger, int count);
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Host.Telegram;
+
+public enum TelegramMode
+{
+    Polling,
+    Webhook,
+}
+
+/// <summary>The <c>Telegram</c> section. An empty token turns Telegram off.</summary>
+public sealed class TelegramOptions : IValidatableObject
+{
+    public const string Section = "Telegram";
+
+    public string? BotToken { get; set; }
+
+    [Required]
+    [Url]
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    public TelegramMode Mode { get; set; } = TelegramMode.Polling;
+
+    public string? WebhookSecret { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Enabled && !BotToken!.Contains(':', StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Telegram:BotToken does not look like a bot token (123456:ABC…).", [nameof(BotToken)]);
+        }
+
+        if (Enabled && Mode == TelegramMode.Webhook && string.IsNullOrWhiteSpace(WebhookSecret))
+        {
+            yield return new ValidationResult("Telegram:WebhookSecret is required when Telegram:Mode is Webhook.", [nameof(WebhookSecret)]);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using global::Telegram.Bot;
+using global::Telegram.Bot.Types.Enums;
+
+namespace Bot.Host.Telegram;
+
+/// <summary>
+/// Long polling. The offset only moves past a batch once every update in it has been handled, so a host
+/// stopped mid-batch gets the same updates again (and the outbox answers those already handled).
+/// </summary>
+public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdateHandler handler, TimeProvider time, ILogger<TelegramPollingService> logger)
+    : BackgroundService
+{
+    /// <summary>Under 30 s, so the loop wakes often enough to notice a clock jump or a stop.</summary>
+    private const int PollSeconds = 25;
+
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        global::Telegram.Bot.Types.User? me = null;
+        int? offset = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (me is null)
+                {
+                    // A webhook left over from webhook mode makes getUpdates fail with 409.
+                    await bot.DeleteWebhook(cancellationToken: stoppingToken);
+                    me = await bot.GetMe(stoppingToken);
+                    TelegramLog.PollingStarted(logger, me.Username);
+                }
+
+                var updates = await bot.GetUpdates(offset, 100, PollSeconds, Wanted, stoppingToken);
+                if (updates.Length > 0 && updates[^1].Message?.MediaGroupId is not null)
+                {
+                    // The rest of an album is usually a moment behind: fetch it so the album is one step.
+                    var more = await bot.GetUpdates(updates[^1].Id + 1, 100, 1, Wanted, stoppingToken);
+                    updates = [.. updates, .. more];
+                }
+
+                if (updates.Length > 0)
+                {
+                    await handler.HandleAsync(updates, me, stoppingToken);
+                    offset = updates[^1].Id + 1;
+                    TelegramLog.Handled(logger, updates.Length);
+                }
+
+                backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                TelegramLog.PollingFailed(logger, backoff, e);
+                await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+}
