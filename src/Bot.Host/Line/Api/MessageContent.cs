@@ -70,8 +70,9 @@ public sealed record StickerMessageContent : MessageContent
 /// <summary>A message type added after this code was written; kept rather than failing the whole callback.</summary>
 public sealed record UnknownMessageContent : MessageContent
 {
+    // Settable, not init: System.Text.Json cannot fill extension data through an init-only (constructor) member.
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary><c>line</c>: download via the content endpoint; <c>external</c>: the URLs point elsewhere.</summary>

@@ -35,6 +35,7 @@ public sealed record PostbackContent(string Data, IReadOnlyDictionary<string, st
 /// <summary>An event type this bot does not handle (join, unsend, beacon, …). Its other fields are kept as they came.</summary>
 public sealed record UnknownEvent : WebhookEvent
 {
+    // Settable, not init: System.Text.Json cannot fill extension data through an init-only (constructor) member.
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
