@@ -1,0 +1,11 @@
+namespace Bot.Host.Line.Api;
+
+public sealed record ReplyMessageRequest(string ReplyToken, IReadOnlyList<LineMessage> Messages, bool? NotificationDisabled = null);
+
+public sealed record PushMessageRequest(string To, IReadOnlyList<LineMessage> Messages, bool? NotificationDisabled = null);
+
+public sealed record MulticastRequest(IReadOnlyList<string> To, IReadOnlyList<LineMessage> Messages, bool? NotificationDisabled = null);
+
+public sealed record BroadcastRequest(IReadOnlyList<LineMessage> Messages, bool? NotificationDisabled = null);
+
+public sealed record ShowLoadingAnimationRequest(string ChatId, int LoadingSeconds);

@@ -1,0 +1,19 @@
+namespace Bot.Host.Line.Api;
+
+/// <summary>Body of a successful reply or push.</summary>
+public sealed record SentMessagesResponse(IReadOnlyList<SentMessage>? SentMessages);
+
+public sealed record SentMessage(string Id, string? QuoteToken = null);
+
+/// <summary><paramref name="Language"/> is a BCP 47 tag, absent until the user accepted LINE's privacy policy.</summary>
+public sealed record UserProfile(string UserId, string DisplayName, string? PictureUrl = null, string? StatusMessage = null, string? Language = null);
+
+/// <summary><paramref name="Type"/> is <c>none</c> (no limit) or <c>limited</c> (then <paramref name="Value"/> is the monthly limit).</summary>
+public sealed record MessageQuota(string Type, long? Value = null);
+
+public sealed record QuotaConsumption(long TotalUsage);
+
+/// <summary>LINE's error body, e.g. <c>{"message":"Invalid reply token"}</c>.</summary>
+public sealed record LineErrorResponse(string Message, IReadOnlyList<LineErrorDetail>? Details = null);
+
+public sealed record LineErrorDetail(string? Message = null, string? Property = null);

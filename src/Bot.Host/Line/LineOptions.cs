@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Host.Line;
+
+/// <summary>Section "Line". LINE is off while <see cref="ChannelSecret"/> is empty; then nothing else is required.</summary>
+public sealed class LineOptions
+{
+    public const string SectionName = "Line";
+
+    /// <summary>Key for <c>X-Line-Signature</c>; empty turns LINE off.</summary>
+    public string ChannelSecret { get; set; } = "";
+
+    [Required]
+    public string ChannelAccessToken { get; set; } = "";
+
+    [Required]
+    [Url]
+    public string ApiBaseUrl { get; set; } = "https://api.line.me";
+
+    /// <summary>Content downloads live on a separate host.</summary>
+    [Required]
+    [Url]
+    public string DataApiBaseUrl { get; set; } = "https://api-data.line.me";
+
+    /// <summary>Largest message content we read into memory; LINE files can be far bigger than anything we process.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxContentBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Retries of push, multicast and broadcast on 429/5xx (reply is never retried).</summary>
+    [Range(0, 10)]
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>First back-off; it doubles per attempt. Tests shorten it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public bool Enabled => !string.IsNullOrEmpty(ChannelSecret);
+}

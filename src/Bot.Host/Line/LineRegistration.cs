@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Bot.Host.Line;
+
+public static class LineRegistration
+{
+    public static IHostApplicationBuilder AddLine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddLineMessaging();
+        return builder;
+    }
+
+    /// <summary>Options (validated at start) and the typed <see cref="LineMessagingClient"/> with its retry pipeline.</summary>
+    public static IServiceCollection AddLineMessaging(this IServiceCollection services)
+    {
+        services.AddOptions<LineOptions>().BindConfiguration(LineOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LineOptions>, LineOptionsValidator>());
+
+        services.AddHttpClient<LineMessagingClient>((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<LineOptions>>().Value;
+                // Trailing slash so relative paths like "v2/bot/…" keep any path prefix of the base URL.
+                http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+                if (!string.IsNullOrEmpty(options.ChannelAccessToken))
+                {
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ChannelAccessToken);
+                }
+            })
+            .AddResilienceHandler("line", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<LineOptions>>().Value;
+                if (options.MaxRetryAttempts == 0)
+                {
+                    return;
+                }
+
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetryAttempts,
+                    Delay = options.RetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    // 429, 5xx, 408 and network failures, but only for requests that carry a retry key.
+                    ShouldHandle = args => ValueTask.FromResult(
+                        IsRetryable(args.Context) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                });
+            });
+        return services;
+    }
+
+    private static bool IsRetryable(ResilienceContext context) =>
+        context.GetRequestMessage()?.Options.TryGetValue(LineMessagingClient.Retryable, out var retryable) == true && retryable;
+}

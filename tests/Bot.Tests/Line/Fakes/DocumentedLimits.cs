@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+
+namespace Bot.Tests.Line.Fakes;
+
+/// <summary>
+/// Limits LINE documents and enforces but the OpenAPI file does not state (so <see cref="SchemaValidator"/> cannot
+/// see them). Written independently of Bot.Host's LineLimits, so the fake does not check the bot against itself.
+/// A test asserts the yml still lacks them: if LINE adds them to the spec, the spec should be the source.
+/// </summary>
+public static class DocumentedLimits
+{
+    public const int TextLength = 5000;
+    public const int ActionLabelLength = 20;
+    public const int TemplateAltTextLength = 400;
+    public const int ButtonsActions = 4;
+    public const int ConfirmActions = 2;
+    public const int ConfirmTextLength = 240;
+
+    public static IEnumerable<SpecViolation> Check(JsonNode? body)
+    {
+        if (body?["messages"] is not JsonArray messages)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i] is not JsonObject message)
+            {
+                continue;
+            }
+
+            var path = $"messages[{i}]";
+            foreach (var violation in CheckMessage(message, path))
+            {
+                yield return violation;
+            }
+        }
+    }
+
+    private static IEnumerable<SpecViolation> CheckMessage(JsonObject message, string path)
+    {
+        var type = (string?)message["type"];
+        if (type == "text" && Length(message["text"]) > TextLength)
+        {
+            yield return new($"{path}.text", $"Length must be between 0 and {TextLength}");
+        }
+
+        if (type == "template")
+        {
+            if (Length(message["altText"]) > TemplateAltTextLength)
+            {
+                yield return new($"{path}.altText", $"Length must be between 0 and {TemplateAltTextLength}");
+            }
+
+            var template = message["template"];
+            var actions = template?["actions"] as JsonArray ?? [];
+            var (min, max) = (string?)template?["type"] == "confirm" ? (ConfirmActions, ConfirmActions) : (1, ButtonsActions);
+            if (actions.Count < min || actions.Count > max)
+            {
+                yield return new($"{path}.template.actions", $"Size must be between {min} and {max}");
+            }
+
+            if ((string?)template?["type"] == "confirm" && Length(template["text"]) > ConfirmTextLength)
+            {
+                yield return new($"{path}.template.text", $"Length must be between 0 and {ConfirmTextLength}");
+            }
+
+            for (var a = 0; a < actions.Count; a++)
+            {
+                foreach (var v in CheckLabel(actions[a]?["label"], $"{path}.template.actions[{a}].label", required: true))
+                {
+                    yield return v;
+                }
+            }
+        }
+
+        if (message["quickReply"]?["items"] is JsonArray items)
+        {
+            for (var q = 0; q < items.Count; q++)
+            {
+                var itemPath = $"{path}.quickReply.items[{q}]";
+                if ((string?)items[q]?["type"] != "action")
+                {
+                    yield return new($"{itemPath}.type", "Must be 'action'");
+                }
+
+                if (items[q]?["action"] is not JsonObject action)
+                {
+                    yield return new($"{itemPath}.action", "Must be specified");
+                    continue;
+                }
+
+                foreach (var v in CheckLabel(action["label"], $"{itemPath}.action.label", required: true))
+                {
+                    yield return v;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<SpecViolation> CheckLabel(JsonNode? label, string path, bool required)
+    {
+        if (label is null)
+        {
+            if (required)
+            {
+                yield return new(path, "Must be specified");
+            }
+        }
+        else if (Length(label) is 0 or > ActionLabelLength)
+        {
+            yield return new(path, $"Length must be between 1 and {ActionLabelLength}");
+        }
+    }
+
+    private static int Length(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text.EnumerateRunes().Count() : 0;
+}
