@@ -21,6 +21,7 @@ public static class ConversationExtensions
             MessageCatalogue.Default));
         builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSingleton<StudentWorkQueue>();
+        builder.Services.AddSingleton<StudentMessenger>();
         return builder;
     }
 

@@ -57,6 +57,15 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, T
             return null;
         }
 
+        if (erase)
+        {
+            store.Forget(student);
+        }
+        else
+        {
+            store.Touch(student, time.GetUtcNow());
+        }
+
         return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state);
     }
 

@@ -20,6 +20,12 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
 
     public static RedisKey OutboxKey(StudentKey student) => "ob:" + student.Tag;
 
+    /// <summary>
+    /// Everyone the bot knows, scored by last activity (Unix seconds): for reminders, broadcasts and the dashboard.
+    /// It lives in its own slot, so it is updated beside the turn script, not inside it.
+    /// </summary>
+    public static readonly RedisKey StudentsIndex = "students";
+
     public TimeSpan LeaseDuration => TimeSpan.FromSeconds(options.TurnLeaseSeconds);
 
     /// <summary>Tries to take the student; null with the time the current holder still has when another turn holds them.</summary>
@@ -61,6 +67,13 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
         });
         return (long)result == 1;
     }
+
+    /// <summary>Records the student in the index; sent without waiting, so it costs the turn no round trip.</summary>
+    public void Touch(StudentKey student, DateTimeOffset now) =>
+        redis.GetDatabase().SortedSetAdd(StudentsIndex, student.ToString(), now.ToUnixTimeSeconds(), CommandFlags.FireAndForget);
+
+    public void Forget(StudentKey student) =>
+        redis.GetDatabase().SortedSetRemove(StudentsIndex, student.ToString(), CommandFlags.FireAndForget);
 
     public async Task ReleaseAsync(TurnLease lease) =>
         await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Release, new { lease = LeaseKey(lease.Student), token = lease.Token });

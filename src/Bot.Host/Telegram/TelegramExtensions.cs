@@ -1,4 +1,5 @@
 using global::Telegram.Bot;
+using Bot.Host.Conversation;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Telegram;
@@ -25,6 +26,7 @@ public static class TelegramExtensions
         });
         builder.Services.AddSingleton<TelegramReplySender>();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
+        builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
         if (options.Mode == TelegramMode.Polling)
         {
             builder.Services.AddHostedService<TelegramPollingService>();

@@ -30,7 +30,7 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, ILogger<Telegram
         }
     }
 
-    public async Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken)
+    public async Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken, bool throwWhenBlocked = false)
     {
         var markup = Keyboard(reply.Buttons);
         try
@@ -44,7 +44,7 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, ILogger<Telegram
 
             await bot.SendMessage(chatId, TelegramHtml.Render(reply.Text), ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken);
         }
-        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        catch (ApiRequestException e) when (e.ErrorCode == 403 && !throwWhenBlocked)
         {
             // The student blocked the bot: nothing to deliver; their state is saved.
             TelegramLog.Blocked(logger);

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Bot.Dialogs.Conversation;
+using Bot.Host.Conversation;
+using global::Telegram.Bot.Exceptions;
+
+namespace Bot.Host.Telegram;
+
+/// <summary>Pushes to a Telegram student: their private chat id is their user id.</summary>
+public sealed class TelegramPusher(TelegramReplySender sender) : IChannelPusher
+{
+    public string Channel => "tg";
+
+    public async Task<PushResult> PushAsync(string studentId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        var chatId = long.Parse(studentId, CultureInfo.InvariantCulture);
+        try
+        {
+            foreach (var reply in replies)
+            {
+                await sender.SendOneAsync(chatId, reply, cancellationToken, throwWhenBlocked: true);
+            }
+
+            return PushResult.Sent;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        {
+            return PushResult.Blocked;
+        }
+        catch (ApiRequestException)
+        {
+            return PushResult.Failed;
+        }
+        catch (HttpRequestException)
+        {
+            return PushResult.Failed;
+        }
+    }
+}
