@@ -15,6 +15,9 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, T
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
     private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>The students index is refreshed at most this often per student, keeping the common turn at two round trips.</summary>
+    private static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(1);
+
     public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
     {
         var lease = await AcquireAsync(student, cancellationToken);
@@ -34,9 +37,11 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, T
 
         TurnResult result;
         StudentState state;
+        DateTimeOffset lastSeen;
         try
         {
             state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);
+            lastSeen = state.UpdatedAt;
             var conversation = new StudentConversation(state, settings);
             result = conversation.Handle(inbound);
         }
@@ -61,7 +66,7 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, T
         {
             store.Forget(student);
         }
-        else
+        else if (time.GetUtcNow() - lastSeen > IndexRefresh)
         {
             store.Touch(student, time.GetUtcNow());
         }
