@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Bot.Dialogs.Uploads;
@@ -13,6 +14,15 @@ public static class FormatSniffer
 
     // BITMAPINFOHEADER sizes a real BMP has at offset 14; "BM" alone is too common a text start.
     private static readonly int[] BmpHeaderSizes = [12, 40, 52, 56, 64, 108, 124];
+
+    /// <summary>
+    /// A PNG's declared size, straight from IHDR: libpng refuses huge sizes with a generic "invalid IHDR"
+    /// error, and we want to say "too large" rather than "unreadable" for a decompression bomb.
+    /// </summary>
+    public static (int Width, int Height)? PngSize(ReadOnlySpan<byte> b) =>
+        b.Length >= 24 && Detect(b) == FileFormat.Png && b[12..16].SequenceEqual("IHDR"u8)
+            ? (BinaryPrimitives.ReadInt32BigEndian(b[16..20]), BinaryPrimitives.ReadInt32BigEndian(b[20..24]))
+            : null;
 
     public static FileFormat Detect(ReadOnlySpan<byte> b)
     {

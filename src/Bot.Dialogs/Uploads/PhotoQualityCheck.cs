@@ -13,7 +13,8 @@ public static class PhotoQualityCheck
     {
         var w = photo.Width;
         var h = photo.Height;
-        var strip = Math.Max(1, w / 12);
+        // Narrow (1/25 of the width): full hair reaches close to the edges of a well-framed photo.
+        var strip = Math.Max(1, w / 25);
         // Side strips stop at 55 % of the height: below that are the shoulders.
         Stats[] strips =
         [

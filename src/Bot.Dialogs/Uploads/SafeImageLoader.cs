@@ -34,6 +34,11 @@ internal static class SafeImageLoader
             return LoadedImage.Failed(LoadFailure.UnsupportedFormat);
         }
 
+        if (FormatSniffer.PngSize(bytes) is var (declaredWidth, declaredHeight) && !WithinLimits(declaredWidth, declaredHeight))
+        {
+            return LoadedImage.Failed(LoadFailure.TooLarge);
+        }
+
         var settings = new MagickReadSettings { Format = magickFormat };
         MagickImage? image = null;
         try
@@ -44,8 +49,7 @@ internal static class SafeImageLoader
                 return LoadedImage.Failed(LoadFailure.Unreadable);
             }
 
-            if (info.Width > UploadLimits.MaxSide || info.Height > UploadLimits.MaxSide
-                || (long)info.Width * info.Height > UploadLimits.MaxPixels)
+            if (!WithinLimits(info.Width, info.Height))
             {
                 return LoadedImage.Failed(LoadFailure.TooLarge);
             }
@@ -76,6 +80,9 @@ internal static class SafeImageLoader
             return LoadedImage.Failed(Classify(e));
         }
     }
+
+    private static bool WithinLimits(long width, long height) =>
+        width is > 0 and <= UploadLimits.MaxSide && height is > 0 and <= UploadLimits.MaxSide && width * height <= UploadLimits.MaxPixels;
 
     /// <summary>Maps a Magick exception to the student-facing reason.</summary>
     internal static LoadFailure Classify(MagickException e) => e switch
