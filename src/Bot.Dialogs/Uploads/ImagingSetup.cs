@@ -48,7 +48,6 @@ public static class ImagingSetup
             ResourceLimits.Area = (ulong)UploadLimits.MaxPixels;
             ResourceLimits.Memory = (ulong)UploadLimits.MagickMemoryBytes;
             ResourceLimits.Disk = (ulong)UploadLimits.MagickMemoryBytes;
-            ResourceLimits.ListLength = UploadLimits.MaxPdfPages + 1;
             ResourceLimits.Time = UploadLimits.MagickTimeSeconds;
             initialized = true;
         }
