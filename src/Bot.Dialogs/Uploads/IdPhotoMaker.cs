@@ -86,7 +86,7 @@ public sealed class IdPhotoMaker
                 }
 
                 crop = HeadCrop.AroundFace(largest);
-                if (crop.Height < UploadLimits.PhotoHeight && loaded.Downscaled)
+                if (crop.Height * UploadLimits.MaxSilentUpscale < UploadLimits.PhotoHeight && loaded.Downscaled)
                 {
                     // The face is small in the frame: the decode-time downscale threw away pixels we need.
                     var full = SafeImageLoader.Load(source, format);

@@ -54,6 +54,9 @@ public static class UploadLimits
     /// <summary>A second face counts only if at least this share of the largest one; smaller hits are badges and posters.</summary>
     public const double SecondFaceMinRelativeSize = 0.6;
 
+    /// <summary>Upscaling the decoded crop up to this is invisible at 413 × 531; beyond it the photo is decoded again at full size.</summary>
+    public const double MaxSilentUpscale = 1.25;
+
     /// <summary>More upscaling of the crop than this makes a blurry photo: report FaceTooSmall.</summary>
     public const double MaxUpscale = 1.6;
 
