@@ -66,6 +66,8 @@ public sealed class IdPhotoMaker
             var problems = new List<PhotoProblem>();
             FaceBox? face = null;
             PixelRect crop;
+            // Crop and face are reported in full-resolution source pixels, whatever size we decoded at.
+            var toSource = 1 / loaded.DecodeScale;
             if (!faceFinder.IsAvailable)
             {
                 crop = HeadCrop.Centred((int)image.Width, (int)image.Height);
@@ -95,6 +97,7 @@ public sealed class IdPhotoMaker
                         largest = largest.Scale(1 / loaded.DecodeScale);
                         image.Dispose();
                         image = full.Image;
+                        toSource = 1;
                         Upright(image);
                         crop = HeadCrop.AroundFace(largest);
                     }
@@ -125,7 +128,8 @@ public sealed class IdPhotoMaker
             var summaryKey = face is null ? UploadMessageKeys.PhotoDoneCentred : UploadMessageKeys.PhotoDone;
             var blocking = problems.Any(p => p.IsBlocking());
             return new PhotoResult(!blocking, jpeg.Bytes, (int)photo.Width, (int)photo.Height, problems, summaryKey,
-                [(jpeg.Bytes.Length / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture)], crop, face, jpeg.Quality);
+                [(jpeg.Bytes.Length / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                crop.Scale(toSource), face?.Scale(toSource), jpeg.Quality);
         }
         finally
         {
