@@ -92,7 +92,7 @@ public static class ExtensionForm
         Contact("contactPhone", "在臺聯絡人電話", (t, _) => ContactRules.PhoneInTaiwan(t)),
         Contact("contactNationality", "在臺聯絡人國籍", (t, _) => NameRules.Text(t, 40, "field.nationality.error")) with
         {
-            Options = NiaLists.CommonNationalities,
+            Options = NiaLists.ContactNationalities,
             AllowsOtherText = true,
         },
 

@@ -108,5 +108,11 @@ public static class NiaLists
         new("TW", "中華民國", "Republic of China (Taiwan)"),
     ]);
 
+    /// <summary>A contact person in Taiwan is usually Taiwanese: 中華民國 comes first.</summary>
+    public static readonly OptionSet ContactNationalities = new([
+        CommonNationalities.Options[^1],
+        .. CommonNationalities.Options.Take(CommonNationalities.Options.Count - 1),
+    ]);
+
     public static readonly OptionSet Stations = new([.. ServiceStations.All.Select(s => new Option(s.Code, s.Name, s.English))]);
 }

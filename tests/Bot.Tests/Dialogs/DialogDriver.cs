@@ -54,7 +54,19 @@ internal sealed class DialogDriver
 
     public DialogDriver Say(string text, string? languageHint = "en") => Send(Inbound.FromText(text, languageHint));
 
-    public DialogDriver Press(string data) => Send(Inbound.Button(data));
+    /// <summary>Presses a button the last turn offered (as a student can); fails if it was not on screen.</summary>
+    public DialogDriver Press(string data)
+    {
+        if (!Buttons.Any(b => b.Data == data))
+        {
+            throw new Xunit.Sdk.XunitException($"The last turn offered no button '{data}': {string.Join(" | ", Buttons.Select(b => b.Data))}\n{Text}");
+        }
+
+        return Send(Inbound.Button(data));
+    }
+
+    /// <summary>Sends a button press from an older message, which a student can still tap.</summary>
+    public DialogDriver PressStale(string data) => Send(Inbound.Button(data));
 
     /// <summary>Presses the button whose label contains the text; fails if the last turn offered none.</summary>
     public DialogDriver Tap(string labelPart)

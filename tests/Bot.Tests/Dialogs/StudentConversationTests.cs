@@ -151,7 +151,7 @@ public sealed class StudentConversationTests
 
         Assert.Null(d.Answer("surname"));
         Assert.Contains("required", d.Text, StringComparison.Ordinal);
-        d.Press("nav:skip");
+        d.Say("/skip");
         Assert.Contains("required", d.Text, StringComparison.Ordinal);
     }
 
@@ -248,7 +248,13 @@ public sealed class StudentConversationTests
     [Fact]
     public void PagesTheLongListOfServiceStations()
     {
-        var d = new DialogDriver().ToReview().Press("rev:edit").Press("edit:station");
+        var d = new DialogDriver().ToReview().Press("rev:edit");
+        while (!d.Buttons.Any(b => b.Data == "edit:station"))
+        {
+            d.Tap("More");
+        }
+
+        d.Press("edit:station");
 
         Assert.True(d.Buttons.Count(b => b.Data.StartsWith("v:", StringComparison.Ordinal)) <= 8);
         d.Tap("More");
@@ -290,7 +296,7 @@ public sealed class StudentConversationTests
     [Fact]
     public void IgnoresAButtonFromAnEarlierQuestion()
     {
-        var d = new DialogDriver().ToRegistration().Press("nav:skip").Press("v:two").Press("v:m");
+        var d = new DialogDriver().ToRegistration().Press("nav:skip").Press("v:two").PressStale("v:m");
 
         Assert.Contains("earlier message", d.Text, StringComparison.Ordinal);
         Assert.Null(d.Answer("sex"));
@@ -355,7 +361,7 @@ public sealed class StudentConversationTests
     [Fact]
     public void KeepsAFinishedApplicationUnderFourKilobytes()
     {
-        var d = new DialogDriver([DialogDriver.Kaohsiung]).ToReview().Press("rev:ok").Say("104522736210");
+        var d = new DialogDriver().ToReview().Press("rev:ok").Say("104522736210");
 
         Assert.True(d.SavedBytes < 4096, $"{d.SavedBytes} bytes");
     }

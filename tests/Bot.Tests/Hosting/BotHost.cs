@@ -1,0 +1,51 @@
+using Bot.Host;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Bot.Tests.Hosting;
+
+/// <summary>The real host, in this process, on a free loopback port, with test configuration (and optionally a fake clock).</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private BotHost(WebApplication app) => this.app = app;
+
+    public IServiceProvider Services => app.Services;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        var app = BotApp.Create([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["LocalChat:Enabled"] = "false" });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
+        });
+        var host = new BotHost(app);
+        await app.StartAsync();
+        host.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return host;
+    }
+
+    public static Dictionary<string, string?> TelegramSettings(string redis, Infrastructure.FakeTelegramServer telegram) => new()
+    {
+        ["ConnectionStrings:Redis"] = redis,
+        ["Telegram:BotToken"] = telegram.Token,
+        ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
+    };
+
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await app.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await app.DisposeAsync();
+    }
+}

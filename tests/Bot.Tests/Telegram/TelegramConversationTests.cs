@@ -1,0 +1,131 @@
+using Bot.Tests.Hosting;
+using Bot.Tests.Infrastructure;
+
+namespace Bot.Tests.Telegram;
+
+[Collection(RedisCollection.Name)]
+public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifetime
+{
+    private FakeTelegramServer telegram = null!;
+    private BotHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await redis.FlushAsync();
+        telegram = await FakeTelegramServer.StartAsync();
+        host = await BotHost.StartAsync(BotHost.TelegramSettings(redis.ConnectionString, telegram));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await telegram.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AStudentCompletesTheExtensionApplicationEndToEnd()
+    {
+        var student = new TelegramStudent(telegram, 1001);
+
+        await student.Say("/start").Press("lang:en").Press("v:ext").Register("nguyen").FormAfterRegistration();
+        Assert.Contains("Step 9 of 9", student.LastAnswer, StringComparison.Ordinal);
+
+        await student.Press("rev:ok");
+        Assert.Contains("<code>NGUYEN</code>", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains("臺北市大安區羅斯福路四段1號", student.LastAnswer, StringComparison.Ordinal);
+
+        await student.Say("104522736210");
+        Assert.Contains("104522736210", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Empty(telegram.Violations);
+    }
+
+    [Fact]
+    public async Task FiftyStudentsAtOnceEachGetOnlyTheirOwnAnswers()
+    {
+        var students = Enumerable.Range(0, 50).Select(i => new TelegramStudent(telegram, 2000 + i)).ToList();
+
+        await Task.WhenAll(students.Select((s, i) =>
+            Task.FromResult(s).Say("/start").Press("lang:en").Press("v:ext").Register(SurnameOf(i)).FormAfterRegistration().Press("rev:ok")));
+
+        for (var i = 0; i < students.Count; i++)
+        {
+            var transcript = string.Join("\n", students[i].Transcript.Select(c => c.Text));
+            Assert.Contains($"<code>{SurnameOf(i)}</code>", transcript, StringComparison.Ordinal);
+            var others = Enumerable.Range(0, 50).Where(j => j != i).Select(SurnameOf);
+            Assert.DoesNotContain(others, o => transcript.Contains(o, StringComparison.Ordinal));
+        }
+
+        Assert.Empty(telegram.Violations);
+    }
+
+    [Fact]
+    public async Task AStudentCarriesOnAfterTheHostRestartsMidForm()
+    {
+        var student = new TelegramStudent(telegram, 3001);
+        await student.Say("/start").Press("lang:en").Press("v:ext").Register("tran");
+
+        await host.DisposeAsync();
+        host = await BotHost.StartAsync(BotHost.TelegramSettings(redis.ConnectionString, telegram));
+
+        await student.Press("go:next");
+        Assert.Contains("an.nguyen@example.com", student.LastAnswer, StringComparison.Ordinal);
+        await student.Press("go:next").Press("go:next").Say("A800000005");
+        Assert.Contains("UI number: A800000005", student.LastAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStickerGetsAFriendlyReplyAndChangesNothing()
+    {
+        var student = new TelegramStudent(telegram, 4001);
+        await student.Say("/start").Press("lang:en").Press("v:ext").Press("nav:skip");
+
+        await student.Send((t, id) => t.EnqueueSticker(id));
+
+        Assert.Contains("not stickers", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains("passport", student.LastAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChecksAPasswordAndDeletesTheStudentsMessage()
+    {
+        var student = new TelegramStudent(telegram, 5001);
+        await student.Say("/start").Press("lang:en").Press("v:ext").Register("le").Press("pw:check").Say("short1");
+
+        Assert.Contains("at least 8 characters", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains(telegram.Calls, c => c.Method == "deleteMessage" && c.ChatId == 5001);
+    }
+
+    [Fact]
+    public async Task IgnoresGroupChatterAndPointsToThePrivateChatWhenAddressed()
+    {
+        telegram.EnqueueGroupText(-100, 6001, "anyone know when the ARC office opens?");
+        var addressed = telegram.EnqueueGroupText(-100, 6001, $"@{telegram.BotUsername} help with my ARC");
+        await telegram.WaitUntilAsync(t => t.ConfirmedOffset > addressed, TelegramStudent.Patience);
+
+        var groupMessages = telegram.Transcript(-100);
+        var answer = Assert.Single(groupMessages);
+        Assert.Contains("private chat", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgetsAStudentWhoAsksToDeleteTheirData()
+    {
+        var student = new TelegramStudent(telegram, 7001);
+        await student.Say("/start").Press("lang:en").Press("v:ext").Press("nav:skip").Say("/delete").Press("del:yes");
+
+        Assert.Contains("deleted", student.LastAnswer, StringComparison.Ordinal);
+        await student.Say("hello");
+        Assert.Contains("Which language", student.LastAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswersHealthWhenRedisIsUp()
+    {
+        using var http = new HttpClient();
+        var response = await http.GetAsync(new Uri(host.BaseUrl + "/healthz"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static string SurnameOf(int i) => "STUDENT" + (char)('A' + (i / 26)) + (char)('A' + (i % 26));
+}
