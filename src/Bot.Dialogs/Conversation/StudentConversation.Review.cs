@@ -150,7 +150,7 @@ public sealed partial class StudentConversation
 
             if (screen == NiaScreen.Pickup && ServiceStations.ByName(NiaValue(ExtensionForm.Get("station"), state.Answer("station") ?? string.Empty)) is { } station)
             {
-                lines.Add(output.F("summary.station", station.Address, station.Phone, ServiceStations.OpeningHours));
+                lines.Add(output.F("summary.station", station.Address, station.Phone));
             }
 
             output.Say(string.Join('\n', lines)).Flush();

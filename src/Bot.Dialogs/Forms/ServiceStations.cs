@@ -9,8 +9,6 @@ public sealed record ServiceStation(string Code, string Name, string English, st
 /// </summary>
 public static class ServiceStations
 {
-    public const string OpeningHours = "Mon–Fri 08:00–17:00";
-
     public static readonly IReadOnlyList<ServiceStation> All =
     [
         new("TPE", "臺北市服務站", "Taipei City", "100213臺北市中正區廣州街15號", "02-2388-5185"),

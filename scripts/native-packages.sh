@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The Debian packages the host needs beside .NET: Redis for state, OpenCV's face cascades and the GTK
+# runtime OpenCvSharp's native library links against, Ghostscript for PDFs (through Magick.NET only).
+# Sourced by scripts/run.sh and .ci/run; the Dockerfile installs the same list.
+NATIVE_PACKAGES=(redis-server opencv-data libgtk-3-0 ghostscript)
+
+missing_native_packages() {
+  local missing=()
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  [ -d /usr/share/opencv4/haarcascades ] || missing+=(opencv-data)
+  ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || missing+=(libgtk-3-0)
+  command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+  echo "${missing[@]:-}"
+}
+
+install_native_packages() {
+  local missing
+  missing=$(missing_native_packages)
+  [ -z "$missing" ] && return 0
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "Please install these Debian/Ubuntu packages first: $missing" >&2
+      return 1
+    fi
+  fi
+  echo "Installing: $missing"
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+}

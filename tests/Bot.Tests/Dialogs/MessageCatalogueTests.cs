@@ -1,0 +1,48 @@
+using Bot.Dialogs.Forms;
+using Bot.Dialogs.Messages;
+
+namespace Bot.Tests.Dialogs;
+
+public sealed class MessageCatalogueTests
+{
+    [Fact]
+    public void EveryKeyExistsInEveryLanguage()
+    {
+        var catalogue = MessageCatalogue.Default;
+        var all = Languages.All.SelectMany(catalogue.Keys).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var language in Languages.All)
+        {
+            var missing = all.Where(k => !catalogue.Has(language, k)).Order(StringComparer.Ordinal).ToList();
+            Assert.True(missing.Count == 0, $"{language.Code()} lacks: {string.Join(", ", missing)}");
+        }
+    }
+
+    [Fact]
+    public void EveryFieldHasAQuestionAndALabelInEveryLanguage()
+    {
+        foreach (var language in Languages.All)
+        {
+            foreach (var field in ExtensionForm.Fields)
+            {
+                Assert.True(MessageCatalogue.Default.Has(language, field.AskKey), $"{language.Code()}: {field.AskKey}");
+                Assert.True(MessageCatalogue.Default.Has(language, field.LabelKey), $"{language.Code()}: {field.LabelKey}");
+            }
+        }
+    }
+
+    [Fact]
+    public void TranslationsUseTheSamePlaceholders()
+    {
+        var catalogue = MessageCatalogue.Default;
+        foreach (var key in catalogue.Keys(Language.English))
+        {
+            var english = Placeholders(catalogue.Text(Language.English, key));
+            var chinese = Placeholders(catalogue.Text(Language.TraditionalChinese, key));
+            Assert.True(english == chinese, $"{key}: en uses {english}, zh-TW uses {chinese}");
+        }
+    }
+
+    private static string Placeholders(string text) =>
+        string.Join(',', System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal));
+}
