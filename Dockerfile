@@ -1,5 +1,5 @@
 # Build: the SDK image compiles the host in Release.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Bot.sln ./
 COPY src/ src/
@@ -7,9 +7,9 @@ RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o /app
 
 # Run: the ASP.NET runtime on Debian, plus the native packages the photo pipeline needs
 # (OpenCV's face cascades and the GTK runtime OpenCvSharp links against, Ghostscript for PDFs).
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends opencv-data libgtk-3-0 ghostscript \
+    && apt-get install -y --no-install-recommends opencv-data libgtk-3-0t64 ghostscript \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

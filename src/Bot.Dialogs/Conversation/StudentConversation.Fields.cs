@@ -278,5 +278,5 @@ public sealed partial class StudentConversation
         output.F("progress.step", (int)CurrentStep, (int)FormStep.Review, output.T($"step.{CurrentStep}"));
 
     /// <summary>Telegram shows about 30 characters of a button; LINE allows 20 in a quick-reply label.</summary>
-    private static string Shorten(string label) => label.Length <= 40 ? label : label[..39] + "…";
+    private static string Shorten(string label) => label.Length <= 48 ? label : label[..47] + "…";
 }

@@ -74,8 +74,8 @@ public static class NiaLists
     ]);
 
     public static readonly OptionSet NameLines = new([
-        new("two", "姓與名分開", "Surname and given names are separate"),
-        new("one", "只有一行姓名", "One name line only"),
+        new("two", "姓與名分開", "Yes, separate"),
+        new("one", "只有一行姓名", "No, one name line"),
     ]);
 
     public static readonly OptionSet YesNo = new([
