@@ -2,6 +2,7 @@ using Bot.Host.Conversation;
 using Bot.Host.LocalChat;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
+using Bot.Host.Uploads;
 
 namespace Bot.Host;
 
@@ -16,8 +17,9 @@ public static class BotApp
         // State: every student's record, lease and outbox in Redis.
         builder.AddRedisState();
 
-        // The dialog, shared by every channel.
+        // The dialog, shared by every channel, and the photo and document pipelines it hands files to.
         builder.AddConversation();
+        builder.AddUploads();
 
         // Channels: Telegram (polling or webhook), and the terminal when no channel is configured.
         builder.AddTelegram();

@@ -3,6 +3,9 @@ namespace Bot.Dialogs.Conversation;
 /// <summary>What a student sent, translated by a channel adapter into plain data.</summary>
 public sealed record Inbound(InboundKind Kind, string? Text = null, IReadOnlyList<UploadRef>? Uploads = null, string? LanguageHint = null)
 {
+    /// <summary>The uploads after the host ran them through the photo or document pipeline (see StudentConversation.ExpectedUpload).</summary>
+    public IReadOnlyList<Uploads.ProcessedUpload>? Processed { get; init; }
+
     public static Inbound FromText(string text, string? languageHint = null) =>
         text.StartsWith('/') ? new(InboundKind.Command, text, LanguageHint: languageHint) : new(InboundKind.Text, text, LanguageHint: languageHint);
 

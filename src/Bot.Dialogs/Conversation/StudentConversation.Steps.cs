@@ -87,53 +87,6 @@ public sealed partial class StudentConversation
         ]);
     }
 
-    private void AskDocuments()
-    {
-        output.Say(StepHeader() + "\n" + output.T("documents.explain"));
-        output.Say(DocumentChecklist());
-        output.Buttons([
-            [new(output.T("button.documentsReady"), ButtonData.Next)],
-            [new(output.T("button.back"), ButtonData.Back), new(output.T("button.help"), ButtonData.Help)],
-        ]);
-    }
-
-    private void HandleUpload(Inbound inbound)
-    {
-        if (Phase != State.Documents)
-        {
-            output.SayKey("upload.notNow");
-            Prompt();
-            return;
-        }
-
-        var count = inbound.Uploads?.Count ?? 0;
-        output.SayKey("upload.received", count);
-        AskDocuments();
-    }
-
-    /// <summary>The documents the NIA asks for with the extension, in its order; residence proof only when the address changed.</summary>
-    private string DocumentChecklist()
-    {
-        var lines = new List<string> { output.T("documents.checklist.title") };
-        lines.Add("□ " + output.T("documents.photo"));
-        lines.Add("□ " + output.T("documents.arc"));
-        lines.Add("□ " + output.T("documents.passport"));
-        if (state.Answer("addressChanged") != "no")
-        {
-            lines.Add("□ " + output.T("documents.residence"));
-        }
-
-        lines.Add("□ " + output.T("documents.enrolment"));
-        if (state.Answer("programme") == "exchange")
-        {
-            lines.Add("□ " + output.T("documents.exchangeLetter"));
-        }
-
-        lines.Add("○ " + output.T("documents.other"));
-        lines.Add(output.T("documents.rules"));
-        return string.Join('\n', lines);
-    }
-
     private void AskReceipt()
     {
         output.SayKey("receipt.ask");

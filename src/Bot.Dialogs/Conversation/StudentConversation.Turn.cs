@@ -212,6 +212,12 @@ public sealed partial class StudentConversation
             return;
         }
 
+        if (Phase == State.Documents && MoveToPreviousSlot())
+        {
+            AskDocumentSlot();
+            return;
+        }
+
         if (machine.CanFire(Trigger.Back))
         {
             machine.Fire(Trigger.Back);
@@ -232,7 +238,7 @@ public sealed partial class StudentConversation
             case State.CheckingPassword: ExplainPassword(); break;
             case State.VerifyingEmail: ExplainEmailVerification(); break;
             case State.LoggingIn: ExplainLogin(); break;
-            case State.Documents: AskDocuments(); break;
+            case State.Documents: AskDocumentSlot(); break;
             case State.Reviewing: ShowReview(); break;
             case State.AwaitingReceipt: AskReceipt(); break;
             case State.Submitted: ConfirmSubmitted(); break;
@@ -257,7 +263,9 @@ public sealed partial class StudentConversation
                 state.Field = "password";
                 output.SayKey("password.askToCheck");
                 return true;
-            case State.CheckingPassword or State.VerifyingEmail or State.LoggingIn or State.Documents when data == ButtonData.Next:
+            case State.Documents:
+                return HandleDocumentsButton(data);
+            case State.CheckingPassword or State.VerifyingEmail or State.LoggingIn when data == ButtonData.Next:
                 state.Field = null;
                 machine.Fire(Trigger.Next);
                 return true;
@@ -308,6 +316,9 @@ public sealed partial class StudentConversation
                 break;
             case State.AwaitingReceipt:
                 TakeReceiptNumber(text);
+                break;
+            case State.Documents when IsNextWord(text):
+                NextDocumentSlot();
                 break;
             case State.Reviewing or State.Submitted or State.CheckingPassword or State.VerifyingEmail or State.LoggingIn or State.Documents:
                 if (IsNextWord(text) && machine.CanFire(Trigger.Next))

@@ -112,7 +112,7 @@ public sealed partial class StudentConversation
 
         machine.Configure(State.Documents)
             .SubstateOf(State.Active)
-            .OnEntry(AskDocuments)
+            .OnEntry(t => EnterDocuments(fromEnd: t.Trigger == Trigger.Back))
             .Permit(Trigger.Next, State.FillingPersonalData)
             .Permit(Trigger.Back, State.FillingExtension);
 

@@ -122,6 +122,13 @@ public static class UploadLimits
     /// <summary>PDF pages are rendered at 150 dpi: an A4 page is 1240 × 1754 px, long side ≥ 1600.</summary>
     public const int PdfDensity = 150;
 
-    /// <summary>A whole PDF conversion longer than this gives CannotShrink rather than holding the chat.</summary>
-    public const int PdfMaxSeconds = 20;
+    /// <summary>
+    /// A whole PDF conversion longer than this gives CannotShrink rather than holding the chat. A 10-page scan
+    /// takes a few seconds on one core; the margin covers a busy 2-core host. Upload turns hold the student's
+    /// lease for <see cref="UploadTurnSeconds"/>, which must stay above this.
+    /// </summary>
+    public const int PdfMaxSeconds = 45;
+
+    /// <summary>How long a turn that processes uploads may hold the student (fetch + pipeline + replies).</summary>
+    public const int UploadTurnSeconds = 120;
 }

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Conversation;
 using Bot.Host.Storage;
+using Bot.Host.Uploads;
 
 namespace Bot.Host.Conversation;
 
@@ -10,7 +11,7 @@ public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effec
 /// One turn for one student: take the student (lease), load, let the dialog decide, save, release — and only
 /// then hand the replies to the channel. Two Redis round trips in the common case.
 /// </summary>
-public sealed class TurnProcessor(StudentStore store, DialogSettings settings, TimeProvider time, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(StudentStore store, DialogSettings settings, UploadProcessor uploads, TimeProvider time, ILogger<TurnProcessor> logger)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
     private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
@@ -43,6 +44,13 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, T
             state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);
             lastSeen = state.UpdatedAt;
             var conversation = new StudentConversation(state, settings);
+            if (inbound is { Kind: InboundKind.Upload, Uploads.Count: > 0 } && conversation.ExpectedUpload is { } expected)
+            {
+                // One extra round trip, only for uploads: photo and PDF work may outlast the normal lease.
+                await store.ExtendAsync(lease, TimeSpan.FromSeconds(Bot.Dialogs.Uploads.UploadLimits.UploadTurnSeconds));
+                inbound = inbound with { Processed = await uploads.ProcessAsync(student, inbound.Uploads, expected, cancellationToken) };
+            }
+
             result = conversation.Handle(inbound);
         }
         catch (Exception e) when (e is not OperationCanceledException)

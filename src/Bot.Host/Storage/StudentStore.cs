@@ -75,6 +75,10 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     public void Forget(StudentKey student) =>
         redis.GetDatabase().SortedSetRemove(StudentsIndex, student.ToString(), CommandFlags.FireAndForget);
 
+    /// <summary>Keeps the student for a slow turn (an upload being processed); false when the lease was already lost.</summary>
+    public async Task<bool> ExtendAsync(TurnLease lease, TimeSpan duration) =>
+        (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Extend, new { lease = LeaseKey(lease.Student), token = lease.Token, leaseMs = (long)duration.TotalMilliseconds }) == 1;
+
     public async Task ReleaseAsync(TurnLease lease) =>
         await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Release, new { lease = LeaseKey(lease.Student), token = lease.Token });
 

@@ -31,6 +31,14 @@ internal static class TurnScripts
         return 1
         """);
 
+    /// <summary>Lengthen the lease of a turn that has slow work to do (uploads), only if this turn still holds it.</summary>
+    public static readonly LuaScript Extend = LuaScript.Prepare("""
+        if redis.call('GET', @lease) == @token then
+          return redis.call('PEXPIRE', @lease, @leaseMs)
+        end
+        return 0
+        """);
+
     /// <summary>Give the student back without saving (the turn failed): the next update starts from the saved state.</summary>
     public static readonly LuaScript Release = LuaScript.Prepare("""
         if redis.call('GET', @lease) == @token then

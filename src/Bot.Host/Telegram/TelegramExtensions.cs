@@ -1,5 +1,6 @@
 using global::Telegram.Bot;
 using Bot.Host.Conversation;
+using Bot.Host.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Telegram;
@@ -27,6 +28,7 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramReplySender>();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
+        builder.Services.AddSingleton<IUploadFetcher, TelegramFileFetcher>();
         if (options.Mode == TelegramMode.Polling)
         {
             builder.Services.AddHostedService<TelegramPollingService>();

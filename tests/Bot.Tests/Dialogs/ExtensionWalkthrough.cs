@@ -33,6 +33,17 @@ internal static class ExtensionWalkthrough
         .Press("v:1")
         .Press("v:no");
 
+    /// <summary>Passes the photo and document slots without uploading (the student will upload on the NIA site).</summary>
+    public static DialogDriver SkipDocuments(this DialogDriver d)
+    {
+        while (d.State.Phase == "Documents")
+        {
+            d.Press("go:next");
+        }
+
+        return d;
+    }
+
     public static DialogDriver PersonalData(this DialogDriver d) => d
         .Say("2031-05-31")
         .Say("2027-01-31")
@@ -57,5 +68,5 @@ internal static class ExtensionWalkthrough
         .Press("v:TPE");
 
     public static DialogDriver ToReview(this DialogDriver d) => d
-        .ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().Press("go:next").PersonalData();
+        .ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments().PersonalData();
 }

@@ -55,7 +55,7 @@ public sealed class StudentConversationTests
         Assert.Contains(d.Buttons, b => b.Label == "使用：產學合作專班");
         d.Press("def").Press("v:studying");
         Assert.Contains(d.Buttons, b => b.Label == "使用：正修科技大學產學合作專班");
-        d.Press("def").Press("v:registered").Press("v:1").Press("v:no").Press("go:next")
+        d.Press("def").Press("v:registered").Press("v:1").Press("v:no").SkipDocuments()
             .Say("2031-05-31").Say("2027-01-31").Press("v:senior").Press("def").Press("nav:skip").Press("v:single").Press("nav:skip")
             .Press("v:school")     // school address
             .Press("v:school")     // school contact
@@ -182,11 +182,12 @@ public sealed class StudentConversationTests
     [Fact]
     public void AsksForResidenceProofOnlyWhenTheAddressChanged()
     {
-        var unchanged = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest();
+        var unchanged = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments();
+        Assert.Contains("2. Passport data page", unchanged.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Proof of residence", unchanged.Text, StringComparison.Ordinal);
 
         var changed = new DialogDriver().ToRegistration().Register().ThroughAccountSteps()
-            .Say("A800000005").Press("v:master").Press("v:studying").Say("NTU").Press("v:registered").Press("v:1").Press("v:yes");
+            .Say("A800000005").Press("v:master").Press("v:studying").Say("NTU").Press("v:registered").Press("v:1").Press("v:yes").SkipDocuments();
         Assert.Contains("Proof of residence", changed.Text, StringComparison.Ordinal);
     }
 
@@ -207,7 +208,7 @@ public sealed class StudentConversationTests
     [Fact]
     public void WarnsAboutAPassportExpiringWithinSixMonthsButAcceptsIt()
     {
-        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().Press("go:next").Say("2027-03-01");
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments().Say("2027-03-01");
 
         Assert.Equal("2027-03-01", d.Answer("passportExpiry"));
         Assert.Contains("within 6 months", d.Text, StringComparison.Ordinal);
@@ -216,7 +217,7 @@ public sealed class StudentConversationTests
     [Fact]
     public void RefusesAnExpiredPassport()
     {
-        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().Press("go:next").Say("2026-11-24");
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments().Say("2026-11-24");
 
         Assert.Null(d.Answer("passportExpiry"));
         Assert.Contains("expired", d.Text, StringComparison.Ordinal);
@@ -225,7 +226,7 @@ public sealed class StudentConversationTests
     [Fact]
     public void WarnsOfOverstayWhenTheArcHasAlreadyExpired()
     {
-        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().Press("go:next")
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments()
             .Say("2031-05-31").Say("2026-11-10");
 
         Assert.Contains("15 day(s) ago", d.Text, StringComparison.Ordinal);
@@ -239,7 +240,7 @@ public sealed class StudentConversationTests
     [InlineData("1")]
     public void AcceptsTypedTextThatNamesAChoice(string typed)
     {
-        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().Press("go:next")
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments()
             .Say("2031-05-31").Say("2027-01-31").Press("v:bachelor").Say("NTU").Press("nav:skip").Press("v:single").Press("nav:skip").Say(typed);
 
         Assert.Equal("TPE", d.Answer("city"));

@@ -1,0 +1,24 @@
+using Bot.Dialogs.Conversation;
+using Bot.Host.Uploads;
+using global::Telegram.Bot;
+
+namespace Bot.Host.Telegram;
+
+/// <summary>Downloads a student's photo or document through getFile, refusing anything over the bot download limit.</summary>
+public sealed class TelegramFileFetcher(ITelegramBotClient bot) : IUploadFetcher
+{
+    public string Channel => "tg";
+
+    public async Task<byte[]> FetchAsync(UploadRef upload, CancellationToken cancellationToken)
+    {
+        var file = await bot.GetFile(upload.FileId, cancellationToken);
+        if (file.FileSize > UploadProcessor.MaxDownloadBytes || file.FilePath is null)
+        {
+            throw new InvalidOperationException("The file is over the bot download limit or has no path.");
+        }
+
+        using var buffer = new MemoryStream(capacity: (int)(file.FileSize ?? 0));
+        await bot.DownloadFile(file.FilePath, buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

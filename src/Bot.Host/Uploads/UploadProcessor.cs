@@ -1,0 +1,82 @@
+using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Uploads;
+using Bot.Host.Storage;
+
+namespace Bot.Host.Uploads;
+
+/// <summary>
+/// Fetches what a student sent and runs it through the photo or document pipeline, off the update loop and
+/// bounded to one image job per core, so one student's 12-megapixel photo never slows the others' turns.
+/// </summary>
+public sealed class UploadProcessor(IEnumerable<IUploadFetcher> fetchers, IdPhotoMaker photos, DocumentPreparer documents, ILogger<UploadProcessor> logger)
+{
+    /// <summary>Bots may download at most 20 MB from Telegram; larger files are refused before downloading.</summary>
+    public const long MaxDownloadBytes = 20L * 1024 * 1024;
+
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, IUploadFetcher> byChannel = fetchers.ToDictionary(f => f.Channel, StringComparer.Ordinal);
+    private readonly SemaphoreSlim cpu = new(Environment.ProcessorCount);
+
+    public async Task<IReadOnlyList<ProcessedUpload>> ProcessAsync(StudentKey student, IReadOnlyList<UploadRef> uploads, UploadExpectation expected, CancellationToken cancellationToken)
+    {
+        var results = new List<ProcessedUpload>(uploads.Count);
+        foreach (var upload in uploads)
+        {
+            results.Add(await ProcessOneAsync(student, upload, expected, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private async Task<ProcessedUpload> ProcessOneAsync(StudentKey student, UploadRef upload, UploadExpectation expected, CancellationToken cancellationToken)
+    {
+        if (upload.Size > MaxDownloadBytes)
+        {
+            return ProcessedUpload.Refused(expected.IsPhoto ? UploadMessageKeys.For(PhotoProblem.TooLarge) : UploadMessageKeys.For(DocumentProblem.TooLarge));
+        }
+
+        if (!byChannel.TryGetValue(student.Channel, out var fetcher))
+        {
+            return ProcessedUpload.Refused("upload.fetchFailed");
+        }
+
+        byte[] bytes;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(FetchTimeout);
+            bytes = await fetcher.FetchAsync(upload, timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            UploadLog.FetchFailed(logger, student.Channel, e);
+            return ProcessedUpload.Refused("upload.fetchFailed");
+        }
+
+        if (bytes.LongLength > MaxDownloadBytes)
+        {
+            return ProcessedUpload.Refused(expected.IsPhoto ? UploadMessageKeys.For(PhotoProblem.TooLarge) : UploadMessageKeys.For(DocumentProblem.TooLarge));
+        }
+
+        await cpu.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(
+                () => expected.IsPhoto
+                    ? new ProcessedUpload(Photo: photos.Make(bytes, upload.FileName))
+                    : new ProcessedUpload(Document: documents.Prepare(bytes, upload.FileName, expected.FileStem)),
+                cancellationToken);
+        }
+        finally
+        {
+            cpu.Release();
+        }
+    }
+}
+
+internal static partial class UploadLog
+{
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Could not fetch a file a {Channel} student sent")]
+    public static partial void FetchFailed(ILogger logger, string channel, Exception exception);
+}

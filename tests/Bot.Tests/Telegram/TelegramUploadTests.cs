@@ -1,0 +1,99 @@
+using Bot.Tests.Hosting;
+using Bot.Tests.Infrastructure;
+using Bot.Tests.Uploads;
+using ImageMagick;
+
+namespace Bot.Tests.Telegram;
+
+[Collection(RedisCollection.Name)]
+public sealed class TelegramUploadTests(RedisFixture redis) : IAsyncLifetime
+{
+    private FakeTelegramServer telegram = null!;
+    private BotHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await redis.FlushAsync();
+        telegram = await FakeTelegramServer.StartAsync();
+        host = await BotHost.StartAsync(BotHost.TelegramSettings(redis.ConnectionString, telegram));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await telegram.DisposeAsync();
+    }
+
+    private static Task<TelegramStudent> AtThePhotoStep(TelegramStudent student) =>
+        student.Say("/start").Press("lang:en").Press("v:ext").Register("nguyen")
+            .Press("go:next").Press("go:next").Press("go:next")
+            .Say("A800000005").Press("v:master").Press("v:studying").Say("NTU").Press("v:registered").Press("v:1").Press("v:no");
+
+    [Fact]
+    public async Task TurnsAPhoneSnapshotIntoAnNiaIdPhotoSentBackAsAFile()
+    {
+        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8001));
+        using var wall = TestImages.AstronautOnWhiteWall();
+
+        await student.Send((t, id) => t.EnqueuePhoto(id, TestImages.Jpeg(wall)));
+
+        var sent = Assert.Single(student.Transcript, c => c.Method == "sendDocument");
+        Assert.Equal("photo.jpg", sent.Document!.FileName);
+        Assert.InRange(sent.Document.Bytes.Length, 4 * 1024, 512 * 1024);
+        using var photo = new MagickImage(sent.Document.Bytes);
+        Assert.Equal((413u, 531u), (photo.Width, photo.Height));
+        Assert.Contains("35×45 mm", sent.Text, StringComparison.Ordinal);
+        Assert.Empty(telegram.Violations);
+    }
+
+    [Fact]
+    public async Task ExplainsACorruptFileAndStaysAtTheSameStep()
+    {
+        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8002));
+
+        await student.Send((t, id) => t.EnqueueDocument(id, TestImages.Read("corrupt-truncated.jpg"), "me.jpg", "image/jpeg"));
+
+        Assert.Contains("can't open this file", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains("Send a photo of yourself", student.LastAnswer, StringComparison.Ordinal);
+        Assert.DoesNotContain(student.Transcript, c => c.Method == "sendDocument");
+    }
+
+    [Fact]
+    public async Task ShrinksABigScanUnder512KilobytesNamedForItsSlot()
+    {
+        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8003)).Press("go:next").Press("go:next");
+        using var scan = TestImages.NoisyScan();
+        scan.Format = MagickFormat.Png;
+        var bytes = scan.ToByteArray();
+        Assert.True(bytes.Length > 512 * 1024);
+
+        await student.Send((t, id) => t.EnqueueDocument(id, bytes, "passport-scan.png", "image/png"));
+
+        var sent = Assert.Single(student.Transcript, c => c.Method == "sendDocument");
+        Assert.Equal("2-passport.jpg", sent.Document!.FileName);
+        Assert.True(sent.Document.Bytes.Length <= 512 * 1024);
+
+        await student.Press("go:next").Press("go:next").Press("go:next");
+        Assert.Contains("✅ 2. Passport data page", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains("□ 1. ARC", student.LastAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MakesAnAlbumOneStep()
+    {
+        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8004)).Press("go:next");
+        var page = TestImages.Read("scanned-page.png");
+
+        await student.Send((t, id) => t.EnqueueDocument(id, page, "front.png", "image/png"));
+        var before = student.Transcript.Count;
+        var first = telegram.EnqueuePhoto(8004, TestImages.Jpeg(TestImages.Astronaut()), mediaGroupId: "album-1");
+        var second = telegram.EnqueuePhoto(8004, TestImages.Jpeg(TestImages.Astronaut()), mediaGroupId: "album-1");
+        await telegram.WaitUntilAsync(t => t.ConfirmedOffset > second, TelegramStudent.Patience);
+
+        var after = student.Transcript.Skip(before).ToList();
+        Assert.Equal(1, after.Count(c => c.Text?.Contains("Send 1. ARC", StringComparison.Ordinal) == true));
+        Assert.Equal(2, after.Count(c => c.Method == "sendDocument"));
+        Assert.Contains("3 file(s)", after[^1].Text, StringComparison.Ordinal);
+        Assert.True(first < second);
+    }
+}
