@@ -1,0 +1,85 @@
+using Bot.Dialogs.Conversation;
+using Bot.Host.Conversation;
+using Bot.Host.Storage;
+using Bot.Tests.Hosting;
+using Bot.Tests.Infrastructure;
+
+namespace Bot.Tests.Host;
+
+[Collection(RedisCollection.Name)]
+public sealed class TurnProcessorTests(RedisFixture redis)
+{
+    private static readonly StudentKey Student = new("tg", "42");
+
+    private Dictionary<string, string?> Settings(int leaseSeconds = 30) => new()
+    {
+        ["ConnectionStrings:Redis"] = redis.ConnectionString,
+        ["Storage:TurnLeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static async Task Walk(TurnProcessor turns, params Inbound[] inbounds)
+    {
+        foreach (var inbound in inbounds)
+        {
+            await turns.RunAsync(Student, Guid.NewGuid().ToString(), inbound, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task TwoHostsAnsweringTheSameStudentAtOnceLoseNoAnswer()
+    {
+        await redis.FlushAsync();
+        await using var first = await BotHost.StartAsync(Settings());
+        await using var second = await BotHost.StartAsync(Settings());
+        var a = first.Services.GetRequiredService<TurnProcessor>();
+        var b = second.Services.GetRequiredService<TurnProcessor>();
+        await Walk(a, Inbound.FromText("hi"), Inbound.Button("lang:en"), Inbound.Button("v:ext"), Inbound.Button("nav:skip"), Inbound.Button("v:two"));
+
+        // Each answer fills whichever field is current; a lost update would leave one unanswered.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
+            (i % 2 == 0 ? a : b).RunAsync(Student, "u" + i, Inbound.FromText("NGUYEN"), CancellationToken.None)));
+
+        var saved = StudentStateJson.Deserialize((await first.Services.GetRequiredService<StudentStore>().ReadAsync(Student))!);
+        Assert.Equal("NGUYEN", saved.Answer("surname"));
+        Assert.Equal("NGUYEN", saved.Answer("givenNames"));
+        Assert.Equal("NGUYEN", saved.Answer("nationality"));
+        Assert.Equal("birthDate", saved.Field);
+    }
+
+    [Fact]
+    public async Task ARedeliveredUpdateIsAnsweredFromTheOutboxNotRunTwice()
+    {
+        await redis.FlushAsync();
+        await using var host = await BotHost.StartAsync(Settings());
+        var turns = host.Services.GetRequiredService<TurnProcessor>();
+        await Walk(turns, Inbound.FromText("hi"), Inbound.Button("lang:en"), Inbound.Button("v:ext"), Inbound.Button("nav:skip"), Inbound.Button("v:two"));
+
+        var once = await turns.RunAsync(Student, "update-7", Inbound.FromText("NGUYEN"), CancellationToken.None);
+        var again = await turns.RunAsync(Student, "update-7", Inbound.FromText("NGUYEN"), CancellationToken.None);
+
+        Assert.False(once!.Replayed);
+        Assert.True(again!.Replayed);
+        Assert.Equal(once.Replies.Select(r => r.Text), again.Replies.Select(r => r.Text));
+        var saved = StudentStateJson.Deserialize((await host.Services.GetRequiredService<StudentStore>().ReadAsync(Student))!);
+        Assert.Null(saved.Answer("givenNames"));
+    }
+
+    [Fact]
+    public async Task AHungTurnReleasesTheStudentWhenItsLeaseRunsOut()
+    {
+        await redis.FlushAsync();
+        await using var host = await BotHost.StartAsync(Settings(leaseSeconds: 1));
+        var store = host.Services.GetRequiredService<StudentStore>();
+        var turns = host.Services.GetRequiredService<TurnProcessor>();
+
+        // A turn that took the student and never finished (its host froze).
+        var (hung, _) = await store.TryBeginAsync(Student);
+        Assert.NotNull(hung);
+
+        var outcome = await turns.RunAsync(Student, "next", Inbound.FromText("hello"), CancellationToken.None);
+
+        Assert.NotNull(outcome);
+        Assert.Contains("Which language", outcome.Replies[0].Text, StringComparison.Ordinal);
+        Assert.False(await store.CommitAsync(hung!, [], []));
+    }
+}
