@@ -26,11 +26,12 @@ public static class EngineBenchmark
         using var redis = await RedisProcess.StartAsync();
         await using var fake = new FakeBotApi();
         await fake.StartAsync();
-        await using var app = BotApp.Create([], b =>
+        WebApplication Host(string? messagesPerSecond) => BotApp.Create([], b =>
         {
             b.WebHost.UseUrls("http://127.0.0.1:0");
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Telegram:MessagesPerSecond"] = messagesPerSecond,
                 ["ConnectionStrings:Redis"] = $"127.0.0.1:{redis.Port}",
                 ["Telegram:BotToken"] = "123:abc",
                 ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
@@ -42,6 +43,7 @@ public static class EngineBenchmark
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
             });
         });
+        var app = Host(null);
         await app.StartAsync();
         using var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var db = admin.GetDatabase();
@@ -112,6 +114,15 @@ public static class EngineBenchmark
         {
             fake.MessageLimit = 30;
             fake.ResetBucket();
+            Console.WriteLine("(host unpaced: relies on Telegram.Bot's retry after 429)");
+            await run.ClosedLoopAsync(Next(200), Student.FullApplication, TimeSpan.FromSeconds(30));
+
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = Host("29");
+            await app.StartAsync();
+            fake.ResetBucket();
+            Console.WriteLine("(host with Telegram:MessagesPerSecond=29)");
             await run.ClosedLoopAsync(Next(200), Student.FullApplication, TimeSpan.FromSeconds(30));
             fake.MessageLimit = 0;
         }
@@ -121,6 +132,7 @@ public static class EngineBenchmark
         using var self = Process.GetCurrentProcess();
         Console.WriteLine($"process (host + fake + harness): peak RSS {PeakRssMb()} MB, RSS now {self.WorkingSet64 / (1024 * 1024)} MB, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB; students known {known2}, Redis keys {keys}, used_memory {await UsedMemoryAsync(db)}");
         await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     public static long PeakRssMb()

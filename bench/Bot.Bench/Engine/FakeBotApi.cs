@@ -44,6 +44,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? app;
     private long completed;
+    private long confirmed;
     private long messagesSent;
     private long rejected;
     private double tokens;
@@ -243,7 +244,14 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private async Task GetUpdatesAsync(HttpContext context, byte[] body)
     {
-        var offset = Math.Max(1, ReadLong(body, "offset"u8));
+        // As Telegram: an offset confirms every update before it; without one, the oldest unconfirmed comes first.
+        var offset = ReadLong(body, "offset"u8);
+        lock (gate)
+        {
+            confirmed = Math.Max(confirmed, offset);
+            offset = Math.Max(1, confirmed);
+        }
+
         var limit = (int)ReadLong(body, "limit"u8);
         limit = limit is <= 0 or > 100 ? 100 : limit;
         var timeout = TimeSpan.FromSeconds(ReadLong(body, "timeout"u8));
