@@ -1,5 +1,7 @@
 // Entry point: dispatch on the benchmark name; each one prints figures ready for docs/benchmarks.md.
+using Bot.Bench.Engine;
 using Bot.Bench.Uploads;
+using BenchmarkDotNet.Running;
 
 switch (args.FirstOrDefault())
 {
@@ -9,8 +11,14 @@ switch (args.FirstOrDefault())
     case "document":
         UploadBenchmarks.Document(Runs(args));
         break;
+    case "engine":
+        await EngineBenchmark.RunAsync(args);
+        break;
+    case "dialog-step":
+        BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
+        break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit] | dialog-step");
         break;
 }
 

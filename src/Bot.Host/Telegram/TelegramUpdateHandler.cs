@@ -3,28 +3,50 @@ using global::Telegram.Bot.Types;
 
 namespace Bot.Host.Telegram;
 
-/// <summary>Runs a batch of updates: each student's in order on the work queue, all students concurrently.</summary>
-public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySender sender, StudentWorkQueue queue)
+/// <summary>Runs updates: each student's in order on the work queue, all students concurrently.</summary>
+public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySender sender, StudentWorkQueue queue, IConfiguration configuration)
 {
+    /// <summary>
+    /// Bot API allows a bot about 30 messages a second (Telegram:MessagesPerSecond, e.g. 29; 0 = unpaced). Paced here,
+    /// in the order turns finish, so a burst from some students never makes others wait out a 429's retry_after.
+    /// </summary>
+    private readonly MessagePacer? pacer = configuration.GetValue<double>("Telegram:MessagesPerSecond") is > 0 and var rate
+        ? new MessagePacer(rate, Burst: (int)Math.Max(1, rate))
+        : null;
+
     /// <summary>Completes when every update of the batch has been handled (or deliberately dropped).</summary>
-    public Task HandleAsync(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
+    public Task HandleAsync(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken) =>
+        Task.WhenAll(Dispatch(updates, bot, cancellationToken));
+
+    /// <summary>Queues a batch; returns, for each update in order, the task that completes when it has been handled.</summary>
+    public IReadOnlyList<Task> Dispatch(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
     {
-        var mapped = TelegramUpdateMapper.MergeAlbums([.. updates.Select(u => TelegramUpdateMapper.Map(u, bot))]);
-        var work = new List<Task>(mapped.Count);
-        foreach (var item in mapped)
+        var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, bot)).ToList();
+        var started = new Dictionary<MappedUpdate, Task>(ReferenceEqualityComparer.Instance);
+        var albums = new Dictionary<(string, string), Task>();
+        foreach (var item in TelegramUpdateMapper.MergeAlbums(mapped))
         {
             switch (item)
             {
                 case MappedUpdate.Turn { Inbound: var inbound }:
-                    work.Add(queue.Enqueue(inbound.Student.ToString(), "telegram", ct => RunTurnAsync(inbound, ct), cancellationToken));
+                    var turn = queue.Enqueue(inbound.Student.ToString(), "telegram", ct => RunTurnAsync(inbound, ct), cancellationToken);
+                    started[item] = turn;
+                    if (inbound.MediaGroupId is { } group)
+                    {
+                        albums[(inbound.Student.ToString(), group)] = turn;
+                    }
+
                     break;
                 case MappedUpdate.GroupMention mention:
-                    work.Add(queue.Enqueue("group:" + mention.ChatId, "telegram", ct => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, ct), cancellationToken));
+                    started[item] = queue.Enqueue("group:" + mention.ChatId, "telegram", ct => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, ct), cancellationToken);
                     break;
             }
         }
 
-        return Task.WhenAll(work);
+        // An album's photos are one turn: each of their updates is done when that turn is.
+        return [.. mapped.Select(m => m is MappedUpdate.Turn { Inbound: { MediaGroupId: { } group } inbound } && albums.TryGetValue((inbound.Student.ToString(), group), out var album)
+            ? album
+            : started.GetValueOrDefault(m) ?? Task.CompletedTask)];
     }
 
     private async Task RunTurnAsync(TelegramInbound inbound, CancellationToken cancellationToken)
@@ -32,6 +54,7 @@ public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySend
         var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken);
         if (outcome is not null)
         {
+            await (pacer?.WaitAsync(outcome.Replies.Count, cancellationToken) ?? Task.CompletedTask);
             await sender.SendAsync(inbound, outcome.Replies, outcome.Effects, cancellationToken);
         }
     }
