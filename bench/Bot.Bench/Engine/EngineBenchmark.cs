@@ -43,7 +43,7 @@ public static class EngineBenchmark
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
             });
         });
-        var app = Host(null);
+        var app = Host("0");
         await app.StartAsync();
         using var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var db = admin.GetDatabase();

@@ -23,6 +23,13 @@ public sealed class TelegramOptions : IValidatableObject
 
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// Telegram lets a bot send about 30 messages a second; replies are paced to this (0 = unpaced, for tests and
+    /// benchmarks against a fake), in the order turns finish, so nobody waits out another student's 429.
+    /// </summary>
+    [Range(0, 1000)]
+    public double MessagesPerSecond { get; set; } = 29;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

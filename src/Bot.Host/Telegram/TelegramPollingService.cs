@@ -13,6 +13,9 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
     /// <summary>Under 30 s, so the loop wakes often enough to notice a clock jump or a stop.</summary>
     private const int PollSeconds = 25;
 
+    /// <summary>How long to wait for the rest of an album (a platform delivery gap, not domain time: real clock).</summary>
+    private static readonly TimeSpan AlbumGrace = TimeSpan.FromMilliseconds(400);
+
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,9 +38,10 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
                 var updates = await bot.GetUpdates(offset, 100, PollSeconds, Wanted, stoppingToken);
                 if (updates.Length > 0 && updates[^1].Message?.MediaGroupId is not null)
                 {
-                    // The rest of an album is usually a moment behind: fetch it so the album is one step.
-                    var more = await bot.GetUpdates(updates[^1].Id + 1, 100, 1, Wanted, stoppingToken);
-                    updates = [.. updates, .. more];
+                    // The rest of an album is usually a moment behind. Ask again with the SAME offset (a higher one
+                    // would confirm updates not yet handled), after a short pause, so the album is one step.
+                    await Task.Delay(AlbumGrace, stoppingToken);
+                    updates = await bot.GetUpdates(offset ?? updates[0].Id, 100, 0, Wanted, stoppingToken);
                 }
 
                 if (updates.Length > 0)

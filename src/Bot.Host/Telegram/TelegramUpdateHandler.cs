@@ -4,13 +4,10 @@ using global::Telegram.Bot.Types;
 namespace Bot.Host.Telegram;
 
 /// <summary>Runs updates: each student's in order on the work queue, all students concurrently.</summary>
-public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySender sender, StudentWorkQueue queue, IConfiguration configuration)
+public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySender sender, StudentWorkQueue queue, Microsoft.Extensions.Options.IOptions<TelegramOptions> options)
 {
-    /// <summary>
-    /// Bot API allows a bot about 30 messages a second (Telegram:MessagesPerSecond, e.g. 29; 0 = unpaced). Paced here,
-    /// in the order turns finish, so a burst from some students never makes others wait out a 429's retry_after.
-    /// </summary>
-    private readonly MessagePacer? pacer = configuration.GetValue<double>("Telegram:MessagesPerSecond") is > 0 and var rate
+    /// <summary>Replies are paced to Telegram:MessagesPerSecond (see <see cref="TelegramOptions.MessagesPerSecond"/>).</summary>
+    private readonly MessagePacer? pacer = options.Value.MessagesPerSecond is > 0 and var rate
         ? new MessagePacer(rate, Burst: (int)Math.Max(1, rate))
         : null;
 

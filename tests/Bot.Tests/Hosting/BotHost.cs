@@ -35,6 +35,9 @@ public sealed class BotHost : IAsyncDisposable
         ["ConnectionStrings:Redis"] = redis,
         ["Telegram:BotToken"] = telegram.Token,
         ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
+
+        // The fake has no rate limit unless a test sets one: don't pace replies to Telegram's 30 a second.
+        ["Telegram:MessagesPerSecond"] = "0",
     };
 
     public async Task StopAsync()
