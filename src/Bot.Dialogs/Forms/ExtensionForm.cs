@@ -148,7 +148,7 @@ public static class ExtensionForm
             return;
         }
 
-        Set(state, "city", address.City);
+        Set(state, "city", NiaLists.Cities.Match(address.City)?.Code ?? address.City);
         Set(state, "district", address.District);
         Set(state, "village", address.Village);
         Set(state, "neighbourhood", address.Neighbourhood);

@@ -4,28 +4,12 @@ using Bot.Tests.Infrastructure;
 namespace Bot.Tests.Telegram;
 
 [Collection(RedisCollection.Name)]
-public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifetime
+public sealed class TelegramConversationTests(RedisFixture redis) : TelegramHostTest(redis)
 {
-    private FakeTelegramServer telegram = null!;
-    private BotHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        await redis.FlushAsync();
-        telegram = await FakeTelegramServer.StartAsync();
-        host = await BotHost.StartAsync(BotHost.TelegramSettings(redis.ConnectionString, telegram));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await telegram.DisposeAsync();
-    }
-
     [Fact]
     public async Task AStudentCompletesTheExtensionApplicationEndToEnd()
     {
-        var student = new TelegramStudent(telegram, 1001);
+        var student = new TelegramStudent(Telegram, 1001);
 
         await student.Say("/start").Press("lang:en").Press("v:ext").Register("nguyen").FormAfterRegistration();
         Assert.Contains("Step 9 of 9", student.LastAnswer, StringComparison.Ordinal);
@@ -36,13 +20,13 @@ public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifeti
 
         await student.Say("104522736210");
         Assert.Contains("104522736210", student.LastAnswer, StringComparison.Ordinal);
-        Assert.Empty(telegram.Violations);
+        Assert.Empty(Telegram.Violations);
     }
 
     [Fact]
     public async Task FiftyStudentsAtOnceEachGetOnlyTheirOwnAnswers()
     {
-        var students = Enumerable.Range(0, 50).Select(i => new TelegramStudent(telegram, 2000 + i)).ToList();
+        var students = Enumerable.Range(0, 50).Select(i => new TelegramStudent(Telegram, 2000 + i)).ToList();
 
         await Task.WhenAll(students.Select((s, i) =>
             Task.FromResult(s).Say("/start").Press("lang:en").Press("v:ext").Register(SurnameOf(i)).FormAfterRegistration().Press("rev:ok")));
@@ -55,17 +39,16 @@ public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifeti
             Assert.DoesNotContain(others, o => transcript.Contains(o, StringComparison.Ordinal));
         }
 
-        Assert.Empty(telegram.Violations);
+        Assert.Empty(Telegram.Violations);
     }
 
     [Fact]
     public async Task AStudentCarriesOnAfterTheHostRestartsMidForm()
     {
-        var student = new TelegramStudent(telegram, 3001);
+        var student = new TelegramStudent(Telegram, 3001);
         await student.Say("/start").Press("lang:en").Press("v:ext").Register("tran");
 
-        await host.DisposeAsync();
-        host = await BotHost.StartAsync(BotHost.TelegramSettings(redis.ConnectionString, telegram));
+        await RestartHostAsync();
 
         await student.Press("go:next");
         Assert.Contains("an.nguyen@example.com", student.LastAnswer, StringComparison.Ordinal);
@@ -76,7 +59,7 @@ public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifeti
     [Fact]
     public async Task AStickerGetsAFriendlyReplyAndChangesNothing()
     {
-        var student = new TelegramStudent(telegram, 4001);
+        var student = new TelegramStudent(Telegram, 4001);
         await student.Say("/start").Press("lang:en").Press("v:ext").Press("nav:skip");
 
         await student.Send((t, id) => t.EnqueueSticker(id));
@@ -88,21 +71,21 @@ public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifeti
     [Fact]
     public async Task ChecksAPasswordAndDeletesTheStudentsMessage()
     {
-        var student = new TelegramStudent(telegram, 5001);
+        var student = new TelegramStudent(Telegram, 5001);
         await student.Say("/start").Press("lang:en").Press("v:ext").Register("le").Press("pw:check").Say("short1");
 
         Assert.Contains("at least 8 characters", student.LastAnswer, StringComparison.Ordinal);
-        Assert.Contains(telegram.Calls, c => c.Method == "deleteMessage" && c.ChatId == 5001);
+        Assert.Contains(Telegram.Calls, c => c.Method == "deleteMessage" && c.ChatId == 5001);
     }
 
     [Fact]
     public async Task IgnoresGroupChatterAndPointsToThePrivateChatWhenAddressed()
     {
-        telegram.EnqueueGroupText(-100, 6001, "anyone know when the ARC office opens?");
-        var addressed = telegram.EnqueueGroupText(-100, 6001, $"@{telegram.BotUsername} help with my ARC");
-        await telegram.WaitUntilAsync(t => t.ConfirmedOffset > addressed, TelegramStudent.Patience);
+        Telegram.EnqueueGroupText(-100, 6001, "anyone know when the ARC office opens?");
+        var addressed = Telegram.EnqueueGroupText(-100, 6001, $"@{Telegram.BotUsername} help with my ARC");
+        await Telegram.WaitUntilAsync(t => t.ConfirmedOffset > addressed, TelegramStudent.Patience);
 
-        var groupMessages = telegram.Transcript(-100);
+        var groupMessages = Telegram.Transcript(-100);
         var answer = Assert.Single(groupMessages);
         Assert.Contains("private chat", answer.Text, StringComparison.Ordinal);
     }
@@ -110,7 +93,7 @@ public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifeti
     [Fact]
     public async Task ForgetsAStudentWhoAsksToDeleteTheirData()
     {
-        var student = new TelegramStudent(telegram, 7001);
+        var student = new TelegramStudent(Telegram, 7001);
         await student.Say("/start").Press("lang:en").Press("v:ext").Press("nav:skip").Say("/delete").Press("del:yes");
 
         Assert.Contains("deleted", student.LastAnswer, StringComparison.Ordinal);
@@ -122,7 +105,7 @@ public sealed class TelegramConversationTests(RedisFixture redis) : IAsyncLifeti
     public async Task AnswersHealthWhenRedisIsUp()
     {
         using var http = new HttpClient();
-        var response = await http.GetAsync(new Uri(host.BaseUrl + "/healthz"));
+        var response = await http.GetAsync(new Uri(Host.BaseUrl + "/healthz"));
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }

@@ -6,24 +6,8 @@ using ImageMagick;
 namespace Bot.Tests.Telegram;
 
 [Collection(RedisCollection.Name)]
-public sealed class TelegramUploadTests(RedisFixture redis) : IAsyncLifetime
+public sealed class TelegramUploadTests(RedisFixture redis) : TelegramHostTest(redis)
 {
-    private FakeTelegramServer telegram = null!;
-    private BotHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        await redis.FlushAsync();
-        telegram = await FakeTelegramServer.StartAsync();
-        host = await BotHost.StartAsync(BotHost.TelegramSettings(redis.ConnectionString, telegram));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await telegram.DisposeAsync();
-    }
-
     private static Task<TelegramStudent> AtThePhotoStep(TelegramStudent student) =>
         student.Say("/start").Press("lang:en").Press("v:ext").Register("nguyen")
             .Press("go:next").Press("go:next").Press("go:next")
@@ -32,7 +16,7 @@ public sealed class TelegramUploadTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task TurnsAPhoneSnapshotIntoAnNiaIdPhotoSentBackAsAFile()
     {
-        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8001));
+        var student = await AtThePhotoStep(new TelegramStudent(Telegram, 8001));
         using var wall = TestImages.AstronautOnWhiteWall();
 
         await student.Send((t, id) => t.EnqueuePhoto(id, TestImages.Jpeg(wall)));
@@ -43,13 +27,13 @@ public sealed class TelegramUploadTests(RedisFixture redis) : IAsyncLifetime
         using var photo = new MagickImage(sent.Document.Bytes);
         Assert.Equal((413u, 531u), (photo.Width, photo.Height));
         Assert.Contains("35×45 mm", sent.Text, StringComparison.Ordinal);
-        Assert.Empty(telegram.Violations);
+        Assert.Empty(Telegram.Violations);
     }
 
     [Fact]
     public async Task ExplainsACorruptFileAndStaysAtTheSameStep()
     {
-        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8002));
+        var student = await AtThePhotoStep(new TelegramStudent(Telegram, 8002));
 
         await student.Send((t, id) => t.EnqueueDocument(id, TestImages.Read("corrupt-truncated.jpg"), "me.jpg", "image/jpeg"));
 
@@ -61,7 +45,7 @@ public sealed class TelegramUploadTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task ShrinksABigScanUnder512KilobytesNamedForItsSlot()
     {
-        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8003)).Press("go:next").Press("go:next");
+        var student = await AtThePhotoStep(new TelegramStudent(Telegram, 8003)).Press("go:next").Press("go:next");
         using var scan = TestImages.NoisyScan();
         scan.Format = MagickFormat.Png;
         var bytes = scan.ToByteArray();
@@ -81,14 +65,14 @@ public sealed class TelegramUploadTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task MakesAnAlbumOneStep()
     {
-        var student = await AtThePhotoStep(new TelegramStudent(telegram, 8004)).Press("go:next");
+        var student = await AtThePhotoStep(new TelegramStudent(Telegram, 8004)).Press("go:next");
         var page = TestImages.Read("scanned-page.png");
 
         await student.Send((t, id) => t.EnqueueDocument(id, page, "front.png", "image/png"));
         var before = student.Transcript.Count;
-        var first = telegram.EnqueuePhoto(8004, TestImages.Jpeg(TestImages.Astronaut()), mediaGroupId: "album-1");
-        var second = telegram.EnqueuePhoto(8004, TestImages.Jpeg(TestImages.Astronaut()), mediaGroupId: "album-1");
-        await telegram.WaitUntilAsync(t => t.ConfirmedOffset > second, TelegramStudent.Patience);
+        var first = Telegram.EnqueuePhoto(8004, TestImages.Jpeg(TestImages.Astronaut()), mediaGroupId: "album-1");
+        var second = Telegram.EnqueuePhoto(8004, TestImages.Jpeg(TestImages.Astronaut()), mediaGroupId: "album-1");
+        await Telegram.WaitUntilAsync(t => t.ConfirmedOffset > second, TelegramStudent.Patience);
 
         var after = student.Transcript.Skip(before).ToList();
         Assert.Equal(1, after.Count(c => c.Text?.Contains("Send 1. ARC", StringComparison.Ordinal) == true));
