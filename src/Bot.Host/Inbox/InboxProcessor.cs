@@ -48,7 +48,15 @@ public sealed class InboxProcessor(
     private readonly Dictionary<string, IInboxHandler> byChannel = handlers.ToDictionary(h => h.Channel, StringComparer.Ordinal);
     private readonly Dictionary<int, Shard> owned = [];
     private readonly ConcurrentDictionary<Task, byte> running = new();
+    private TaskCompletionSource ownershipChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int ownedCount;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>How many shards this host reads now (for health pages and tests).</summary>
+    public int OwnedShards => Volatile.Read(ref ownedCount);
+
+    /// <summary>Completes the next time <see cref="OwnedShards"/> changes.</summary>
+    public Task OwnershipChanged => Volatile.Read(ref ownershipChanged).Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,6 +80,7 @@ public sealed class InboxProcessor(
                     if (time.GetUtcNow() >= nextLeaseCheck)
                     {
                         await ManageLeasesAsync();
+                        PublishOwnership();
                         nextLeaseCheck = time.GetUtcNow() + LeaseCheckEvery;
                     }
 
@@ -275,11 +284,20 @@ public sealed class InboxProcessor(
             }
 
             await redis.GetDatabase().SortedSetRemoveAsync(DurableInbox.Hosts, consumer);
+            PublishOwnership();
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             // The leases and the heartbeat expire on their own.
             InboxLog.LoopFailed(logger, TimeSpan.Zero, e);
+        }
+    }
+
+    private void PublishOwnership()
+    {
+        if (Interlocked.Exchange(ref ownedCount, owned.Count) != owned.Count)
+        {
+            Interlocked.Exchange(ref ownershipChanged, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
 
