@@ -209,6 +209,56 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         Assert.Empty(platform.Violations);
     }
 
+    [Fact]
+    public async Task PushedFilesAreServedByUnguessableLinksAndManyMessagesAreBatchedByFive()
+    {
+        var user = NewUser();
+        await SendAsync(platform.Follow(user));
+        await platform.WaitForMessagesAsync(user, 1, Timeout);
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 0xFF, 0xD9];
+        byte[] pdf = "%PDF-1.4 test"u8.ToArray();
+        var replies = Enumerable.Range(1, 5).Select(i => new Reply($"note {i}"))
+            .Append(new Reply("Your photo", File: new ReplyFile("photo.jpg", "image/jpeg", jpeg)))
+            .Append(new Reply("Your form", [[new Choice("OK", "go:next")]], new ReplyFile("form.pdf", "application/pdf", pdf)))
+            .ToList();
+        var pusher = host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
+
+        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, replies, CancellationToken.None));
+
+        var messages = (await platform.WaitForMessagesAsync(user, 9, Timeout)).Skip(1).ToList();
+        Assert.All(platform.Requests.Where(r => r.Path == "/v2/bot/message/push"), r => Assert.True(r.Body!["messages"]!.AsArray().Count <= 5));
+        var image = messages.Single(m => m.Type == "image");
+        var link = messages.Single(m => m.Type == "template");
+        using var http = new HttpClient();
+        Assert.Equal(jpeg, await http.GetByteArrayAsync(Local((string)image.Message["originalContentUrl"]!)));
+        Assert.Equal(pdf, await http.GetByteArrayAsync(Local((string)link.Message["template"]!["actions"]![0]!["uri"]!)));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(host.Url("/files/" + new string('A', 43)))).StatusCode);
+        Assert.Empty(platform.Violations);
+    }
+
+    [Fact]
+    public async Task InAGroupItAnswersOnlyWhenMentionedAndOnlyWithAPointerToThePrivateChat()
+    {
+        var user = NewUser();
+        var plain = platform.TextMessage(user, "hello everyone");
+        plain["source"] = new JsonObject { ["type"] = "group", ["groupId"] = "Cgroup1", ["userId"] = user };
+        var mention = platform.TextMessage(user, "@ARC Helper how do I extend?");
+        mention["source"] = new JsonObject { ["type"] = "group", ["groupId"] = "Cgroup1", ["userId"] = user };
+        mention["message"]!["mention"] = new JsonObject
+        {
+            ["mentionees"] = new JsonArray(new JsonObject { ["index"] = 0, ["length"] = 10, ["type"] = "user", ["isSelf"] = true }),
+        };
+
+        await SendAsync(plain);
+        await SendAsync(mention);
+
+        // The reply token of the mention was issued to the user, so the fake files the answer under them.
+        var answer = (await platform.WaitForMessagesAsync(user, 1, Timeout)).Single();
+        Assert.Contains("一對一", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("private chat", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(platform.Violations);
+    }
+
     /// <summary>ExtensionWalkthrough's answers after the welcome, in Chinese: (is a button, data or text).</summary>
     private static readonly (bool IsButton, string Value)[] Walkthrough =
     [
@@ -245,6 +295,9 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
 
         return TestBotHost.StartAsync(settings);
     }
+
+    /// <summary>Links carry Bot:PublicBaseUrl; in the test the host listens elsewhere.</summary>
+    private string Local(string link) => host.Url(new Uri(link).AbsolutePath);
 
     private string NewUser(string? language = null)
     {
