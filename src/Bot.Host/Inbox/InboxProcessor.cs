@@ -101,8 +101,9 @@ public sealed class InboxProcessor(
                 {
                     break;
                 }
-                catch (Exception e) when (e is RedisException or TimeoutException)
+                catch (Exception e)
                 {
+                    // Redis down, a timeout, a bug: log, back off, try again; the entries wait in Redis.
                     InboxLog.LoopFailed(logger, backoff, e);
                     await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));

@@ -32,7 +32,15 @@ public sealed class TestBotHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["LocalChat:Enabled"] = "false" });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         // Port 0: Kestrel reports the port it bound in Urls once started.
         return new TestBotHost(app, app.Urls.First().TrimEnd('/'));

@@ -108,6 +108,34 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StandbyEventsAreIgnoredAndOversizedBodiesRefused()
+    {
+        var user = NewUser();
+        var standby = platform.TextMessage(user, "hello");
+        standby["mode"] = "standby";
+        await SendAsync(standby);
+        await SendAsync(platform.TextMessage(user, "/help"));
+        await WaitForReplyCallsAsync(1);
+
+        using var http = new HttpClient();
+        using var huge = new ByteArrayContent(new byte[WebhookBody.MaxBytes + 1]);
+        var response = await http.PostAsync(WebhookUrl, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+
+        // Had the standby event been handled, it would have been answered before /help.
+        Assert.Equal(1, ReplyCalls());
+    }
+
+    [Fact]
+    public async Task FailsAtStartNamingThePublicBaseUrlWhenLineIsOnWithoutIt()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StartHostAsync(new() { ["Bot:PublicBaseUrl"] = "" }));
+
+        Assert.Contains("Bot:PublicBaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwentyStudentsAtOnceDoNotCrossAnswers()
     {
         string[] Steps(int i) => ["lang:zh", "v:ext", "nav:skip", "v:two", "Nguyen" + (char)('a' + i)];
