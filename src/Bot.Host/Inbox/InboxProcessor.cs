@@ -47,6 +47,9 @@ public sealed class InboxProcessor(
     private readonly string consumer = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, IInboxHandler> byChannel = handlers.ToDictionary(h => h.Channel, StringComparer.Ordinal);
     private readonly Dictionary<int, Shard> owned = [];
+
+    /// <summary>Shards lost with work still running here: not taken again until it ends, or we would claim our own entries.</summary>
+    private readonly Dictionary<int, Shard> lost = [];
     private readonly ConcurrentDictionary<Task, byte> running = new();
     private TaskCompletionSource ownershipChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int ownedCount;
@@ -230,8 +233,14 @@ public sealed class InboxProcessor(
             if (renewed == 0)
             {
                 owned.Remove(shard.Number);
+                lost[shard.Number] = shard;
                 InboxLog.ShardLost(logger, shard.Number);
             }
+        }
+
+        foreach (var drained in lost.Values.Where(s => Volatile.Read(ref s.InFlight) == 0).ToList())
+        {
+            lost.Remove(drained.Number);
         }
 
         foreach (var extra in owned.Values.Where(s => !s.Releasing).OrderByDescending(s => s.Number).Take(Math.Max(0, owned.Count - fairShare)))
@@ -249,7 +258,7 @@ public sealed class InboxProcessor(
         for (var i = 0; i < DurableInbox.ShardCount && owned.Count < fairShare; i++)
         {
             var number = (start + i) % DurableInbox.ShardCount;
-            if (!owned.ContainsKey(number)
+            if (!owned.ContainsKey(number) && !lost.ContainsKey(number)
                 && await db.StringSetAsync(DurableInbox.Lease(number), consumer, LeaseDuration, When.NotExists))
             {
                 owned[number] = new Shard(number);

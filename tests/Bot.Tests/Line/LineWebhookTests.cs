@@ -200,6 +200,32 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EntriesAHostTookButNeverFinishedAreClaimedAndAnsweredByTheNextOwner()
+    {
+        await host.DisposeAsync();
+        var user = NewUser();
+        await using (var acceptOnly = await StartHostAsync(new() { ["Inbox:Consume"] = "false" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await platform.SendEventsAsync(acceptOnly.Url("/webhooks/line"), Secret, platform.Follow(user))).StatusCode);
+        }
+
+        // A host that read the entry and died before acknowledging it: the entry is pending for that consumer.
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await new DurableInbox(connection).EnsureGroupsAsync();
+        var taken = 0;
+        for (var shard = 0; shard < DurableInbox.ShardCount; shard++)
+        {
+            taken += (await connection.GetDatabase().StreamReadGroupAsync(DurableInbox.Stream(shard), DurableInbox.Group, "dead-host", StreamPosition.NewMessages)).Length;
+        }
+
+        Assert.Equal(1, taken);
+        host = await StartHostAsync();
+
+        var messages = await platform.WaitForMessagesAsync(user, 1, Timeout);
+        Assert.Contains("請選擇語言", messages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnfollowMarksTheStudentUnreachableAndFollowingAgainClearsIt()
     {
         var user = NewUser();
