@@ -1,4 +1,7 @@
 using Bot.Host.Conversation;
+using Bot.Host.Files;
+using Bot.Host.Inbox;
+using Bot.Host.Line;
 using Bot.Host.LocalChat;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
@@ -21,14 +24,30 @@ public static class BotApp
         builder.AddConversation();
         builder.AddUploads();
 
-        // Channels: Telegram (polling or webhook), and the terminal when no channel is configured.
+        // Bot:PublicBaseUrl and the files served to students (LINE only receives links).
+        builder.AddFiles();
+
+        // Webhooks persist into a Redis inbox before answering 200; only when LINE or the Telegram webhook is on.
+        builder.AddInbox();
+
+        // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set), the terminal when none is configured.
         builder.AddTelegram();
+        builder.AddLine();
         builder.AddLocalChat();
 
         var app = builder.Build();
 
         // Liveness for load balancers and compose.
         app.MapHealth();
+
+        // LINE's webhook: signature checked, events persisted, 200.
+        app.MapLineWebhook();
+
+        // Telegram's webhook (Webhook mode only): secret checked, update persisted, 200.
+        app.MapTelegramWebhook();
+
+        // Photos and documents prepared for students, by unguessable token.
+        app.MapFiles();
         return app;
     }
 }

@@ -8,9 +8,22 @@ namespace Bot.Host.Line;
 
 public static class LineRegistration
 {
+    /// <summary>LINE end to end (client, event handler, renderer, pusher); on only when Line:ChannelSecret is set.</summary>
     public static IHostApplicationBuilder AddLine(this IHostApplicationBuilder builder)
     {
+        if (string.IsNullOrEmpty(builder.Configuration[$"{LineOptions.SectionName}:{nameof(LineOptions.ChannelSecret)}"]))
+        {
+            return builder;
+        }
+
         builder.Services.AddLineMessaging();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LineReachability>();
+        builder.Services.AddSingleton<LineReplyRenderer>();
+        builder.Services.AddSingleton<LineReplySender>();
+        builder.Services.AddSingleton<Inbox.IInboxHandler, LineEventHandler>();
+        builder.Services.AddSingleton<Conversation.IChannelPusher, LinePusher>();
+        builder.Services.AddSingleton<Uploads.IUploadFetcher, LineFileFetcher>();
         return builder;
     }
 

@@ -33,6 +33,13 @@ public static class TelegramExtensions
         {
             builder.Services.AddHostedService<TelegramPollingService>();
         }
+        else
+        {
+            // Webhook: updates arrive at /webhooks/telegram and are handled from the durable inbox.
+            builder.Services.AddSingleton<TelegramBotUser>();
+            builder.Services.AddSingleton<Inbox.IInboxHandler, TelegramInboxHandler>();
+            builder.Services.AddHostedService<TelegramWebhookRegistration>();
+        }
 
         return builder;
     }

@@ -13,4 +13,10 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Handled {Count} Telegram updates")]
     public static partial void Handled(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Telegram webhook registered")]
+    public static partial void WebhookSet(ILogger logger);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "Telegram webhook registration failed; retrying in {Delay}")]
+    public static partial void WebhookFailed(ILogger logger, TimeSpan delay, Exception exception);
 }

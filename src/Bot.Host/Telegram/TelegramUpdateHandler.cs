@@ -46,6 +46,14 @@ public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySend
             : started.GetValueOrDefault(m) ?? Task.CompletedTask)];
     }
 
+    /// <summary>One update from the inbox, already on its student's work queue: run it here, in order.</summary>
+    public Task HandleOneAsync(Update update, User bot, CancellationToken cancellationToken) => TelegramUpdateMapper.Map(update, bot) switch
+    {
+        MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, cancellationToken),
+        MappedUpdate.GroupMention mention => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
     private async Task RunTurnAsync(TelegramInbound inbound, CancellationToken cancellationToken)
     {
         var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken);

@@ -48,7 +48,7 @@ public sealed class UploadProcessor(IEnumerable<IUploadFetcher> fetchers, IdPhot
             timeout.CancelAfter(FetchTimeout);
             bytes = await fetcher.FetchAsync(upload, timeout.Token);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             UploadLog.FetchFailed(logger, student.Channel, e);
             return ProcessedUpload.Refused("upload.fetchFailed");

@@ -49,6 +49,18 @@ public sealed partial class FakeTelegramServer
         get { lock (_gate) { return _webhook?.DeepClone().AsObject(); } }
     }
 
+    /// <summary>Removes and returns the queued updates, for a test that delivers them itself (e.g. alternately to several hosts).</summary>
+    public IReadOnlyList<JsonObject> TakePending()
+    {
+        lock (_gate)
+        {
+            var taken = _pending.ToList();
+            _pending.Clear();
+            SignalChange();
+            return taken;
+        }
+    }
+
     /// <summary>POSTs an update to a webhook the way Telegram does, with the secret header when given.</summary>
     public async Task<HttpStatusCode> PostUpdateToWebhookAsync(string url, JsonObject update, string? secret, CancellationToken cancellationToken = default)
     {

@@ -143,6 +143,29 @@ public sealed partial class FakeLinePlatform : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds, re-checking whenever a request or delivery is recorded.</summary>
+    public async Task WaitUntilAsync(Func<FakeLinePlatform, bool> condition, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var next = changed.Next;
+            if (condition(this))
+            {
+                return;
+            }
+
+            try
+            {
+                await next.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Not within {timeout}: {what}");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -1,0 +1,91 @@
+using System.IO.Hashing;
+using System.Text;
+using StackExchange.Redis;
+
+namespace Bot.Host.Inbox;
+
+/// <summary>
+/// Webhook events persisted before the webhook answers 200, in Redis streams shared by every host.
+/// Events are spread over <see cref="ShardCount"/> streams by a hash of the student key, and each stream is read
+/// by one host at a time (see <see cref="InboxProcessor"/>), so a student's events are handled in the order they
+/// arrived. Each stream, its lease and its de-duplication keys share one hash tag (<c>{inbox:N}</c>).
+/// </summary>
+public sealed class DurableInbox(IConnectionMultiplexer redis)
+{
+    /// <summary>How many streams: the most hosts that can share the work. Changing it re-shards, so drain the inbox first.</summary>
+    public const int ShardCount = 8;
+
+    public const string Group = "hosts";
+
+    /// <summary>Redeliveries come within hours (LINE) and update ids are kept a day (Telegram); two days covers both.</summary>
+    public static readonly TimeSpan SeenLifetime = TimeSpan.FromDays(2);
+
+    /// <summary>Published after an append so idle hosts wake at once instead of at their next poll.</summary>
+    public static readonly RedisChannel Appended = RedisChannel.Literal("inbox:appended");
+
+    /// <summary>Hosts that consume the inbox, scored by when their heartbeat runs out (Unix ms).</summary>
+    public static readonly RedisKey Hosts = "inbox:hosts";
+
+    // Add only if this event was never seen: a redelivery (same id) is dropped here, before it can be handled twice.
+    private const string AppendScript = """
+        if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
+          return redis.call('XADD', KEYS[1], '*', 'ch', ARGV[2], 'student', ARGV[3], 'id', ARGV[4], 'body', ARGV[5])
+        end
+        return false
+        """;
+
+    public static RedisKey Stream(int shard) => $"{{inbox:{shard}}}:stream";
+
+    public static RedisKey Lease(int shard) => $"{{inbox:{shard}}}:owner";
+
+    private static RedisKey Seen(int shard, string channel, string eventId) => $"{{inbox:{shard}}}:seen:{channel}:{eventId}";
+
+    public static int ShardOf(string student) => (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(student)) % ShardCount);
+
+    /// <summary>Persists the entries in order; returns how many were new (the rest were redeliveries).</summary>
+    public async Task<int> AppendAsync(IReadOnlyList<InboxEntry> entries)
+    {
+        var db = redis.GetDatabase();
+
+        // Sent back to back on one connection, so Redis applies them in this order.
+        var appends = entries.Select(e =>
+        {
+            var shard = ShardOf(e.Student);
+            return db.ScriptEvaluateAsync(
+                AppendScript,
+                [Stream(shard), Seen(shard, e.Channel, e.EventId)],
+                [(long)SeenLifetime.TotalSeconds, e.Channel, e.Student, e.EventId, e.Body]);
+        }).ToList();
+        var results = await Task.WhenAll(appends);
+        var added = results.Count(r => !r.IsNull);
+        if (added > 0)
+        {
+            await redis.GetSubscriber().PublishAsync(Appended, added);
+        }
+
+        return added;
+    }
+
+    /// <summary>Creates each stream's consumer group from the very beginning, so entries added before any host started are read.</summary>
+    public async Task EnsureGroupsAsync()
+    {
+        var db = redis.GetDatabase();
+        for (var shard = 0; shard < ShardCount; shard++)
+        {
+            try
+            {
+                await db.StreamCreateConsumerGroupAsync(Stream(shard), Group, "0-0", createStream: true);
+            }
+            catch (RedisServerException e) when (e.Message.Contains("BUSYGROUP", StringComparison.Ordinal))
+            {
+                // Another host created it first.
+            }
+        }
+    }
+
+    public static InboxEntry? Parse(StreamEntry entry)
+    {
+        string? channel = entry["ch"], student = entry["student"], id = entry["id"], body = entry["body"];
+        return channel is null || student is null || id is null || body is null ? null : new InboxEntry(channel, student, id, body);
+    }
+}

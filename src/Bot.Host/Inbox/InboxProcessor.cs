@@ -1,0 +1,339 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Bot.Host.Conversation;
+using StackExchange.Redis;
+
+namespace Bot.Host.Inbox;
+
+/// <summary>
+/// Reads the inbox on this host. Each shard stream is owned by one host at a time through a lease, so its entries
+/// (and so each student's events) are dispatched in stream order onto <see cref="StudentWorkQueue"/>, which runs
+/// one student's work in order and different students concurrently. An entry is acknowledged (and deleted) only
+/// after it was handled; when a host stops or dies, the next owner of the shard claims the unacknowledged entries
+/// (XAUTOCLAIM) before reading new ones. Hosts split the shards evenly by a heartbeat list.
+/// </summary>
+public sealed class InboxProcessor(
+    DurableInbox inbox,
+    StudentWorkQueue queue,
+    IEnumerable<IInboxHandler> handlers,
+    IConnectionMultiplexer redis,
+    TimeProvider time,
+    ILogger<InboxProcessor> logger) : BackgroundService
+{
+    /// <summary>A shard whose owner stopped renewing is free after this long.</summary>
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan LeaseCheckEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Idle hosts poll this often even without a signal (a missed pub/sub message costs at most this).</summary>
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+
+    private const int ReadBatch = 50;
+
+    private const string RenewScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return 0
+        """;
+
+    private const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('DEL', KEYS[1])
+        end
+        return 0
+        """;
+
+    private readonly string consumer = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly Dictionary<string, IInboxHandler> byChannel = handlers.ToDictionary(h => h.Channel, StringComparer.Ordinal);
+    private readonly Dictionary<int, Shard> owned = [];
+
+    /// <summary>Shards lost with work still running here: not taken again until it ends, or we would claim our own entries.</summary>
+    private readonly Dictionary<int, Shard> lost = [];
+    private readonly ConcurrentDictionary<Task, byte> running = new();
+    private TaskCompletionSource ownershipChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int ownedCount;
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>How many shards this host reads now (for health pages and tests).</summary>
+    public int OwnedShards => Volatile.Read(ref ownedCount);
+
+    /// <summary>Completes the next time <see cref="OwnedShards"/> changes.</summary>
+    public Task OwnershipChanged => Volatile.Read(ref ownershipChanged).Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscriber = redis.GetSubscriber();
+        var backoff = TimeSpan.FromSeconds(1);
+        var nextLeaseCheck = DateTimeOffset.MinValue;
+        var ready = false;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!ready)
+                    {
+                        await inbox.EnsureGroupsAsync();
+                        await subscriber.SubscribeAsync(DurableInbox.Appended, (_, _) => wake.Writer.TryWrite(true));
+                        ready = true;
+                    }
+
+                    if (time.GetUtcNow() >= nextLeaseCheck)
+                    {
+                        await ManageLeasesAsync();
+                        PublishOwnership();
+                        nextLeaseCheck = time.GetUtcNow() + LeaseCheckEvery;
+                    }
+
+                    var dispatched = 0;
+                    foreach (var shard in owned.Values.Where(s => !s.Releasing).ToList())
+                    {
+                        dispatched += await PullAsync(shard, stoppingToken);
+                    }
+
+                    if (dispatched == 0)
+                    {
+                        await WaitForWorkAsync(stoppingToken);
+                    }
+
+                    backoff = TimeSpan.FromSeconds(1);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e)
+                {
+                    // Redis down, a timeout, a bug: log, back off, try again; the entries wait in Redis.
+                    InboxLog.LoopFailed(logger, backoff, e);
+                    await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                }
+            }
+        }
+        finally
+        {
+            await StopOwningAsync();
+            if (ready)
+            {
+                await subscriber.UnsubscribeAsync(DurableInbox.Appended);
+            }
+        }
+    }
+
+    /// <summary>Claims what a previous owner left unacknowledged, then reads new entries; returns how many were dispatched.</summary>
+    private async Task<int> PullAsync(Shard shard, CancellationToken stoppingToken)
+    {
+        var db = redis.GetDatabase();
+        var stream = DurableInbox.Stream(shard.Number);
+        var count = 0;
+        if (shard.NeedsClaim)
+        {
+            // We hold the lease, so whoever else has pending entries here has stopped: take them all, oldest first.
+            RedisValue cursor = "0-0";
+            do
+            {
+                var claimed = await db.StreamAutoClaimAsync(stream, DurableInbox.Group, consumer, 0, cursor, ReadBatch);
+                foreach (var entry in claimed.ClaimedEntries)
+                {
+                    Dispatch(shard, entry, stoppingToken);
+                }
+
+                count += claimed.ClaimedEntries.Length;
+                cursor = claimed.NextStartId;
+            }
+            while (cursor != "0-0");
+
+            shard.NeedsClaim = false;
+            if (count > 0)
+            {
+                InboxLog.Claimed(logger, shard.Number, count);
+            }
+        }
+
+        var entries = await db.StreamReadGroupAsync(stream, DurableInbox.Group, consumer, StreamPosition.NewMessages, ReadBatch);
+        foreach (var entry in entries)
+        {
+            Dispatch(shard, entry, stoppingToken);
+        }
+
+        return count + entries.Length;
+    }
+
+    private void Dispatch(Shard shard, StreamEntry raw, CancellationToken stoppingToken)
+    {
+        var entry = DurableInbox.Parse(raw);
+        Interlocked.Increment(ref shard.InFlight);
+        var key = entry?.Student ?? "inbox:malformed";
+        var task = queue.Enqueue(key, entry?.Channel ?? "inbox", async ct =>
+        {
+            try
+            {
+                await HandleAsync(entry, ct);
+
+                // Not reached when the host is stopping (the queue swallows the cancellation): the entry stays pending for the next owner.
+                await AcknowledgeAsync(shard.Number, raw.Id);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref shard.InFlight);
+            }
+        }, stoppingToken);
+        running.TryAdd(task, 0);
+        _ = task.ContinueWith(t => running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task HandleAsync(InboxEntry? entry, CancellationToken cancellationToken)
+    {
+        if (entry is null)
+        {
+            return;
+        }
+
+        if (!byChannel.TryGetValue(entry.Channel, out var handler))
+        {
+            InboxLog.NoHandler(logger, entry.Channel);
+            return;
+        }
+
+        try
+        {
+            await handler.HandleAsync(entry, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A failing entry is dropped (and logged) rather than retried forever and blocking its student.
+            InboxLog.EntryFailed(logger, entry.Channel, e);
+        }
+    }
+
+    private async Task AcknowledgeAsync(int shard, RedisValue id)
+    {
+        var db = redis.GetDatabase();
+        var stream = DurableInbox.Stream(shard);
+        await db.StreamAcknowledgeAsync(stream, DurableInbox.Group, id);
+        await db.StreamDeleteAsync(stream, [id]);
+    }
+
+    /// <summary>Heartbeat, renew what we own, hand back shards above our fair share once drained, take free ones up to it.</summary>
+    private async Task ManageLeasesAsync()
+    {
+        var db = redis.GetDatabase();
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await db.SortedSetAddAsync(DurableInbox.Hosts, consumer, now + (long)LeaseDuration.TotalMilliseconds);
+        await db.SortedSetRemoveRangeByScoreAsync(DurableInbox.Hosts, double.NegativeInfinity, now);
+        var hosts = Math.Max(1, await db.SortedSetLengthAsync(DurableInbox.Hosts));
+        var fairShare = (int)Math.Ceiling(DurableInbox.ShardCount / (double)hosts);
+
+        foreach (var shard in owned.Values.ToList())
+        {
+            var renewed = (long)await db.ScriptEvaluateAsync(RenewScript, [DurableInbox.Lease(shard.Number)], [consumer, (long)LeaseDuration.TotalMilliseconds]);
+            if (renewed == 0)
+            {
+                owned.Remove(shard.Number);
+                lost[shard.Number] = shard;
+                InboxLog.ShardLost(logger, shard.Number);
+            }
+        }
+
+        foreach (var drained in lost.Values.Where(s => Volatile.Read(ref s.InFlight) == 0).ToList())
+        {
+            lost.Remove(drained.Number);
+        }
+
+        foreach (var extra in owned.Values.Where(s => !s.Releasing).OrderByDescending(s => s.Number).Take(Math.Max(0, owned.Count - fairShare)))
+        {
+            // Stop reading it now; give it back when what was dispatched has finished, so order holds across hosts.
+            extra.Releasing = true;
+        }
+
+        foreach (var shard in owned.Values.Where(s => s.Releasing && Volatile.Read(ref s.InFlight) == 0).ToList())
+        {
+            await ReleaseAsync(shard);
+        }
+
+        var start = Random.Shared.Next(DurableInbox.ShardCount);
+        for (var i = 0; i < DurableInbox.ShardCount && owned.Count < fairShare; i++)
+        {
+            var number = (start + i) % DurableInbox.ShardCount;
+            if (!owned.ContainsKey(number) && !lost.ContainsKey(number)
+                && await db.StringSetAsync(DurableInbox.Lease(number), consumer, LeaseDuration, When.NotExists))
+            {
+                owned[number] = new Shard(number);
+                InboxLog.ShardTaken(logger, number);
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(Shard shard)
+    {
+        owned.Remove(shard.Number);
+        await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, [DurableInbox.Lease(shard.Number)], [consumer]);
+        InboxLog.ShardReleased(logger, shard.Number);
+    }
+
+    /// <summary>On stop: let dispatched work end (it was cancelled), then give every shard and our heartbeat back at once.</summary>
+    private async Task StopOwningAsync()
+    {
+        try
+        {
+            await Task.WhenAll(running.Keys).WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            // Whatever is still running stays unacknowledged and is claimed by the next owner.
+        }
+
+        try
+        {
+            foreach (var shard in owned.Values.ToList())
+            {
+                await ReleaseAsync(shard);
+            }
+
+            await redis.GetDatabase().SortedSetRemoveAsync(DurableInbox.Hosts, consumer);
+            PublishOwnership();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The leases and the heartbeat expire on their own.
+            InboxLog.LoopFailed(logger, TimeSpan.Zero, e);
+        }
+    }
+
+    private void PublishOwnership()
+    {
+        if (Interlocked.Exchange(ref ownedCount, owned.Count) != owned.Count)
+        {
+            Interlocked.Exchange(ref ownershipChanged, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(IdlePoll);
+        try
+        {
+            await wake.Reader.WaitToReadAsync(timeout.Token);
+            wake.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Poll interval elapsed.
+        }
+    }
+
+    private sealed class Shard(int number)
+    {
+        public int Number { get; } = number;
+
+        public bool NeedsClaim { get; set; } = true;
+
+        public bool Releasing { get; set; }
+
+        public int InFlight;
+    }
+}

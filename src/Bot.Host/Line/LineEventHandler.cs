@@ -1,0 +1,105 @@
+using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Messages;
+using Bot.Host.Conversation;
+using Bot.Host.Inbox;
+using Bot.Host.Line.Api;
+using Bot.Host.Storage;
+
+namespace Bot.Host.Line;
+
+/// <summary>
+/// Handles one LINE event from the inbox (already on the student's work queue): follow and unfollow, a student's
+/// turn through <see cref="TurnProcessor"/>, and a short pointer to the private chat when mentioned in a group.
+/// </summary>
+public sealed class LineEventHandler(
+    TurnProcessor turns,
+    LineMessagingClient client,
+    LineReplySender sender,
+    LineReachability reachability,
+    ILogger<LineEventHandler> logger) : IInboxHandler
+{
+    /// <summary>Longer than a typical photo crop; the animation ends anyway when our next message arrives.</summary>
+    private const int LoadingSeconds = 20;
+
+    public string Channel => LineEventMapper.Channel;
+
+    public async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var evt = LineEventMapper.Parse(entry.Body);
+        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(evt.Timestamp);
+        var replyToken = LineEventMapper.ReplyTokenOf(evt);
+        if (evt.Source is not { Type: "user", UserId: { } userId })
+        {
+            // A case is discussed only in private: in a group or room, answer only when the bot is mentioned.
+            if (evt is MessageEvent && LineEventMapper.MentionsBot(entry.Body))
+            {
+                await sender.ReplyOnlyAsync(replyToken, receivedAt, PrivateOnly(), cancellationToken);
+            }
+
+            return;
+        }
+
+        Inbound? inbound;
+        switch (evt)
+        {
+            case UnfollowEvent:
+                // Their data stays until they ask to delete it or it expires; we only stop pushing.
+                await reachability.MarkUnreachableAsync(userId);
+                return;
+            case FollowEvent:
+                await reachability.MarkReachableAsync(userId);
+                inbound = Inbound.Joined(await ProfileLanguageAsync(userId, cancellationToken));
+                break;
+            default:
+                inbound = LineEventMapper.ToInbound(evt);
+                break;
+        }
+
+        if (inbound is null)
+        {
+            return;
+        }
+
+        if (inbound.Kind == InboundKind.Upload)
+        {
+            await ShowLoadingAsync(userId, cancellationToken);
+        }
+
+        var outcome = await turns.RunAsync(new StudentKey(Channel, userId), evt.WebhookEventId, inbound, cancellationToken);
+        if (outcome is not null)
+        {
+            await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, outcome.Replies, cancellationToken);
+        }
+    }
+
+    /// <summary>The language LINE knows for the user (e.g. zh-TW), to suggest it; null when unknown or LINE is unavailable.</summary>
+    private async Task<string?> ProfileLanguageAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetProfileAsync(userId, cancellationToken))?.Language;
+        }
+        catch (Exception e) when (e is LineApiException or HttpRequestException)
+        {
+            LineLog.CallFailed(logger, "profile", e);
+            return null;
+        }
+    }
+
+    private async Task ShowLoadingAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ShowLoadingAsync(userId, LoadingSeconds, cancellationToken);
+        }
+        catch (Exception e) when (e is LineApiException or HttpRequestException)
+        {
+            LineLog.CallFailed(logger, "loading", e);
+        }
+    }
+
+    /// <summary>Both languages: in a group we do not know whom we are answering.</summary>
+    private static string PrivateOnly() =>
+        MessageCatalogue.Default.Text(Language.TraditionalChinese, "group.privateOnlyLine") + "\n\n"
+        + MessageCatalogue.Default.Text(Language.English, "group.privateOnlyLine");
+}

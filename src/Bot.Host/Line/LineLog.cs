@@ -1,0 +1,17 @@
+namespace Bot.Host.Line;
+
+/// <summary>LINE adapter events. No user ids, names or message text.</summary>
+internal static partial class LineLog
+{
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "LINE reply failed; pushing instead")]
+    public static partial void ReplyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "A LINE student is unreachable (unfollowed); push skipped")]
+    public static partial void Unreachable(ILogger logger);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "LINE call {Call} failed; continuing without it")]
+    public static partial void CallFailed(ILogger logger, string call, Exception exception);
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "LINE push failed")]
+    public static partial void PushFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Dialogs.Conversation;
+using Bot.Host.Line.Api;
+
+namespace Bot.Host.Line;
+
+/// <summary>
+/// Sends a turn's replies: the first 5 messages with the event's reply token while it is fresh (replies are free),
+/// the rest — or everything once the token is old or refused — by push, whose retry key is derived from the event
+/// so a replayed turn never pushes twice.
+/// </summary>
+public sealed class LineReplySender(
+    LineMessagingClient client,
+    LineReplyRenderer renderer,
+    LineReachability reachability,
+    TimeProvider time,
+    ILogger<LineReplySender> logger)
+{
+    /// <summary>LINE accepts a reply token for about a minute; past this we do not risk a refused reply.</summary>
+    public static readonly TimeSpan ReplyTokenFreshFor = TimeSpan.FromSeconds(50);
+
+    public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        var messages = await renderer.RenderAsync(replies);
+        var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
+        var next = 0;
+        if (batches.Count > 0 && replyToken is not null && time.GetUtcNow() - receivedAt < ReplyTokenFreshFor)
+        {
+            try
+            {
+                var result = await client.ReplyAsync(replyToken, batches[0], cancellationToken);
+                next = result.IsSent ? 1 : 0;
+            }
+            catch (Exception e) when (e is LineApiException or HttpRequestException)
+            {
+                LineLog.ReplyFailed(logger, e);
+            }
+        }
+
+        for (var i = next; i < batches.Count; i++)
+        {
+            if (await reachability.IsUnreachableAsync(userId))
+            {
+                LineLog.Unreachable(logger);
+                return;
+            }
+
+            await client.PushAsync(userId, batches[i], RetryKey(eventId, i), cancellationToken);
+        }
+    }
+
+    /// <summary>Group and room messages: a reply only (never a push, which would cost quota), and only while the token is fresh.</summary>
+    public async Task ReplyOnlyAsync(string? replyToken, DateTimeOffset receivedAt, string text, CancellationToken cancellationToken)
+    {
+        if (replyToken is null || time.GetUtcNow() - receivedAt >= ReplyTokenFreshFor)
+        {
+            return;
+        }
+
+        await client.ReplyAsync(replyToken, [new TextMessage(text)], cancellationToken);
+    }
+
+    /// <summary>A UUID (version 4 layout) that is the same for the same event and batch.</summary>
+    public static Guid RetryKey(string eventId, int batch)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{eventId}#{batch}"), hash);
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+}

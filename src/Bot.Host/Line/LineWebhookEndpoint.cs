@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Bot.Host.Inbox;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Line;
+
+public static class LineWebhookEndpoint
+{
+    public const string Path = "/webhooks/line";
+
+    /// <summary>
+    /// <c>POST /webhooks/line</c>: check the signature over the raw body, persist the events to the inbox, answer 200.
+    /// Nothing is handled here, so LINE gets its answer in milliseconds and a host stopped right after loses nothing.
+    /// </summary>
+    public static IEndpointRouteBuilder MapLineWebhook(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<IOptions<LineOptions>>()?.Value is not { Enabled: true })
+        {
+            return app;
+        }
+
+        app.MapPost(Path, async (HttpRequest request, IOptions<LineOptions> options, DurableInbox inbox, CancellationToken cancellationToken) =>
+        {
+            var body = await WebhookBody.ReadAsync(request, cancellationToken);
+            if (body is null)
+            {
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            }
+
+            if (!LineSignature.IsValid(body, request.Headers[LineSignature.HeaderName], options.Value.ChannelSecret))
+            {
+                return Results.Unauthorized();
+            }
+
+            IReadOnlyList<InboxEntry> entries;
+            try
+            {
+                entries = LineEventMapper.ToEntries(body);
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest();
+            }
+
+            // LINE's "Verify" button sends no events: nothing to store, still 200.
+            if (entries.Count > 0)
+            {
+                await inbox.AppendAsync(entries);
+            }
+
+            return Results.Ok();
+        });
+        return app;
+    }
+}
