@@ -99,7 +99,7 @@ public sealed partial class StudentConversation
 
     private void HandleUpload(Inbound inbound)
     {
-        if (Phase != State.Documents)
+        if (Phase is not (State.Documents or State.AddingDocuments))
         {
             output.SayKey("upload.notNow");
             Prompt();
@@ -108,6 +108,12 @@ public sealed partial class StudentConversation
 
         var count = inbound.Uploads?.Count ?? 0;
         output.SayKey("upload.received", count);
+        if (Phase == State.AddingDocuments)
+        {
+            AskMoreDocuments();
+            return;
+        }
+
         AskDocuments();
     }
 
@@ -159,11 +165,9 @@ public sealed partial class StudentConversation
 
     private void ConfirmSubmitted()
     {
+        StartCase();
         output.SayKey("submitted.done", state.ReceiptNumber ?? "—");
-        output.Buttons([
-            [new(output.T("button.status"), ButtonData.Status)],
-            [new(output.T("button.showSummary"), ButtonData.Summary)],
-        ]);
+        ShowCaseMenu();
     }
 
     private void ShowHelp()
@@ -178,6 +182,12 @@ public sealed partial class StudentConversation
 
     private void ShowStatus()
     {
+        if (state.Case?.SubmittedAt is not null)
+        {
+            ShowCaseStatus();
+            return;
+        }
+
         if (state.ReceiptNumber is not null)
         {
             output.SayKey("status.submitted", state.ReceiptNumber);

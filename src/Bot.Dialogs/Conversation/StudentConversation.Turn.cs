@@ -84,6 +84,12 @@ public sealed partial class StudentConversation
             case "skip":
                 Skip();
                 break;
+            case "mute":
+                MuteReminders(true);
+                break;
+            case "unmute":
+                MuteReminders(false);
+                break;
             case "summary" when state.ReceiptNumber is not null || Phase == State.AwaitingReceipt:
                 ShowSummary();
                 break;
@@ -109,6 +115,12 @@ public sealed partial class StudentConversation
                 return;
             case ButtonData.Status:
                 ShowStatus();
+                return;
+            case ButtonData.Mute:
+                MuteReminders(true);
+                return;
+            case ButtonData.Unmute:
+                MuteReminders(false);
                 return;
             case ButtonData.DeleteYes:
                 EraseEverything();
@@ -162,6 +174,14 @@ public sealed partial class StudentConversation
             case "help" or "說明" or "幫助":
                 ShowHelp();
                 return;
+        }
+
+        // An overstay question is answered wherever the student is ("overstay 15 days", 「逾期 15 天」).
+        if (Phase != State.ChoosingLanguage && Reminders.OverstayQuestion.ParseDays(text) is { } days)
+        {
+            AnswerOverstay(days);
+            Prompt();
+            return;
         }
 
         HandlePhaseText(text);
@@ -235,7 +255,8 @@ public sealed partial class StudentConversation
             case State.Documents: AskDocuments(); break;
             case State.Reviewing: ShowReview(); break;
             case State.AwaitingReceipt: AskReceipt(); break;
-            case State.Submitted: ConfirmSubmitted(); break;
+            case State.Submitted or State.Tracking: ShowCaseMenu(); break;
+            case State.AddingDocuments: AskMoreDocuments(); break;
             default:
                 if (IsFieldsPhase)
                 {
@@ -267,6 +288,8 @@ public sealed partial class StudentConversation
                 return true;
             case State.Reviewing:
                 return HandleReviewButton(data);
+            case State.Submitted or State.Tracking or State.AddingDocuments:
+                return HandleCaseButton(data);
         }
 
         return IsFieldsPhase && HandleFieldButton(data);
@@ -309,7 +332,10 @@ public sealed partial class StudentConversation
             case State.AwaitingReceipt:
                 TakeReceiptNumber(text);
                 break;
-            case State.Reviewing or State.Submitted or State.CheckingPassword or State.VerifyingEmail or State.LoggingIn or State.Documents:
+            case State.Submitted or State.Tracking or State.AddingDocuments:
+                HandleCaseText(text);
+                break;
+            case State.Reviewing or State.CheckingPassword or State.VerifyingEmail or State.LoggingIn or State.Documents:
                 if (IsNextWord(text) && machine.CanFire(Trigger.Next))
                 {
                     state.Field = null;
