@@ -1,5 +1,6 @@
 using Bot.Host.Conversation;
 using Bot.Host.LocalChat;
+using Bot.Host.Reminders;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
 
@@ -18,6 +19,9 @@ public static class BotApp
 
         // The dialog, shared by every channel.
         builder.AddConversation();
+
+        // Reminders: deadlines after submission pushed on the student's channel, planned in Redis, sent once across hosts.
+        builder.AddReminders();
 
         // Channels: Telegram (polling or webhook), and the terminal when no channel is configured.
         builder.AddTelegram();
