@@ -110,7 +110,8 @@ public sealed class ReminderScheduler(
     {
         var now = time.GetUtcNow();
         var record = await students.ReadAsync(claim.Student);
-        if (record is null || await reminders.WasSentAsync(claim.Student, claim.DedupKey) || await reminders.IsBlockedAsync(claim.Student))
+        // No pusher for the channel (not configured on this deployment): the reminder cannot be delivered, so it is dropped.
+        if (record is null || !messenger.CanReach(claim.Student) || await reminders.WasSentAsync(claim.Student, claim.DedupKey) || await reminders.IsBlockedAsync(claim.Student))
         {
             await reminders.AckAsync(claim, sent: false);
             return false;

@@ -1,5 +1,3 @@
-using StackExchange.Redis;
-
 namespace Bot.Host.Reminders;
 
 /// <summary>
@@ -10,17 +8,19 @@ namespace Bot.Host.Reminders;
 internal static class ReminderScripts
 {
     /// <summary>
-    /// KEYS: plan, due, claimed. ARGV: ttlMs, then (member, dueMs, sentKey) per planned reminder.
+    /// KEYS: plan, due, claimed, blocked. ARGV: ttlMs, student, then (member, dueMs, sentKey) per planned reminder.
     /// Replaces the student's plan: unplanned members leave the due set; planned ones not sent and not claimed are (re)scheduled.
+    /// A student whose case changes is talking to the bot again, so they are no longer blocked.
     /// </summary>
     public const string Replan = """
         local planned = {}
-        for i = 2, #ARGV, 3 do planned[ARGV[i]] = true end
+        for i = 3, #ARGV, 3 do planned[ARGV[i]] = true end
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
           if not planned[member] then redis.call('ZREM', KEYS[2], member) end
         end
         redis.call('DEL', KEYS[1])
-        for i = 2, #ARGV, 3 do
+        redis.call('SREM', KEYS[4], ARGV[2])
+        for i = 3, #ARGV, 3 do
           if redis.call('EXISTS', ARGV[i + 2]) == 0 then
             redis.call('SADD', KEYS[1], ARGV[i])
             if not redis.call('ZSCORE', KEYS[3], ARGV[i]) then
@@ -71,6 +71,4 @@ internal static class ReminderScripts
         redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
         return 1
         """;
-
-    public static RedisValue[] Args(params RedisValue[] values) => values;
 }

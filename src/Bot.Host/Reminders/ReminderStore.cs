@@ -34,7 +34,7 @@ public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<Reminde
     /// <summary>Replaces the student's planned reminders (an empty plan removes them all); already sent ones are skipped.</summary>
     public async Task ReplanAsync(StudentKey student, IReadOnlyList<PlannedReminder> plan)
     {
-        var args = new List<RedisValue> { (long)TimeSpan.FromDays(options.SentMarkerDays).TotalMilliseconds };
+        var args = new List<RedisValue> { (long)TimeSpan.FromDays(options.SentMarkerDays).TotalMilliseconds, student.ToString() };
         foreach (var reminder in plan)
         {
             args.Add(Member(student, reminder.DedupKey));
@@ -42,7 +42,7 @@ public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<Reminde
             args.Add(SentKey(student, reminder.DedupKey).ToString());
         }
 
-        await redis.GetDatabase().ScriptEvaluateAsync(ReminderScripts.Replan, [PlanKey(student), Due, Claimed], [.. args]);
+        await redis.GetDatabase().ScriptEvaluateAsync(ReminderScripts.Replan, [PlanKey(student), Due, Claimed, Blocked], [.. args]);
     }
 
     /// <summary>Takes up to <paramref name="limit"/> reminders due at <paramref name="now"/>, and returns expired claims to the due set first.</summary>

@@ -120,6 +120,21 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
         Assert.True(await mux.GetDatabase().SetContainsAsync(ReminderStore.Blocked, blocked.ToString()));
     }
 
+    [Fact]
+    public async Task AStudentWhoBlockedTheBotGetsRemindersAgainOnceTheirCaseChanges()
+    {
+        var student = Student(12);
+        await SeedAsync(student, submittedDaysAgo: 2);
+        pusher.Block(student.Id);
+        await NewScheduler().RunOnceAsync(CancellationToken.None);
+        Assert.True(await mux.GetDatabase().SetContainsAsync(ReminderStore.Blocked, student.ToString()));
+
+        // They unblocked the bot and reported the submission e-mail: a turn re-plans their case.
+        await new ReminderStore(mux, Options.Create(options)).ReplanAsync(student, []);
+
+        Assert.False(await mux.GetDatabase().SetContainsAsync(ReminderStore.Blocked, student.ToString()));
+    }
+
     private static StudentKey Student(int i) => new("tg", (1_000_000 + i).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
