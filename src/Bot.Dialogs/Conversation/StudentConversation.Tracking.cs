@@ -236,6 +236,11 @@ public sealed partial class StudentConversation
         {
             machine.Fire(Trigger.CaseEvent);
         }
+        else if (Phase == State.AddingDocuments && caseEvent != CaseEvent.MoreDocuments)
+        {
+            // Approved (or not) while adding documents: NIA has decided, the documents step is over.
+            machine.Fire(Trigger.DocumentsSent);
+        }
 
         switch (caseEvent)
         {
@@ -261,7 +266,15 @@ public sealed partial class StudentConversation
                 break;
             case CaseEvent.MoreDocuments:
                 Progress.MoreDocumentsAt = now;
-                machine.Fire(Trigger.MoreDocumentsRequested);
+                if (Phase == State.AddingDocuments)
+                {
+                    AskMoreDocuments();
+                }
+                else
+                {
+                    machine.Fire(Trigger.MoreDocumentsRequested);
+                }
+
                 return;
             case CaseEvent.NotApproved:
                 Progress.RejectedAt = now;

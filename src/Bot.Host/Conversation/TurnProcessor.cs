@@ -1,4 +1,5 @@
 using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Reminders;
 using Bot.Host.Storage;
 
 namespace Bot.Host.Conversation;
@@ -43,7 +44,7 @@ public sealed class TurnProcessor(
         TurnResult result;
         StudentState state;
         DateTimeOffset lastSeen;
-        Bot.Dialogs.Reminders.CaseTimeline timelineBefore;
+        CaseTimeline timelineBefore;
         try
         {
             state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);

@@ -109,9 +109,15 @@ public sealed class ReminderScheduler(
     private async Task<bool> ProcessAsync(ClaimedReminder claim, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var record = await students.ReadAsync(claim.Student);
+        // Three reads pipelined into one round trip.
+        var recordRead = students.ReadAsync(claim.Student);
+        var sentRead = reminders.WasSentAsync(claim.Student, claim.DedupKey);
+        var blockedRead = reminders.IsBlockedAsync(claim.Student);
+        await Task.WhenAll(recordRead, sentRead, blockedRead);
+        var record = await recordRead;
+
         // No pusher for the channel (not configured on this deployment): the reminder cannot be delivered, so it is dropped.
-        if (record is null || !messenger.CanReach(claim.Student) || await reminders.WasSentAsync(claim.Student, claim.DedupKey) || await reminders.IsBlockedAsync(claim.Student))
+        if (record is null || await sentRead || await blockedRead || !messenger.CanReach(claim.Student))
         {
             await reminders.AckAsync(claim, sent: false);
             return false;

@@ -138,6 +138,16 @@ public sealed class CaseTrackingTests
     }
 
     [Fact]
+    public void AnApprovalWhileAddingDocumentsEndsTheDocumentsStep()
+    {
+        var d = Submitted().Press("case:moredocuments").Say("approved").Press("case:today").Press("case:fc:no");
+
+        Assert.Equal("Tracking", d.State.Phase);
+        Assert.Equal(CaseStage.Approved, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Contains(d.Buttons, b => b.Data == "case:paid");
+    }
+
+    [Fact]
     public void NotApprovedSaysWhatToDoNext()
     {
         var d = Submitted().Press("case:notapproved");
