@@ -13,8 +13,11 @@ public sealed class ReminderPlanListener(ReminderStore reminders, TimeProvider t
     {
         try
         {
-            // The turn is already saved: a planning failure must not turn into a lost reply.
-            await reminders.ReplanAsync(student, PlanFor(state, time.GetUtcNow()));
+            // What is due right now was just answered in the conversation (e.g. "approved" → the payment steps):
+            // pushing it seconds later would repeat it, so it counts as sent. The turn is already saved: a planning
+            // failure must not turn into a lost reply.
+            var now = time.GetUtcNow();
+            await reminders.ReplanAsync(student, PlanFor(state, now), saidUntil: now);
         }
         catch (RedisException e)
         {

@@ -8,23 +8,29 @@ namespace Bot.Host.Reminders;
 internal static class ReminderScripts
 {
     /// <summary>
-    /// KEYS: plan, due, claimed, blocked. ARGV: ttlMs, student, then (member, dueMs, sentKey) per planned reminder.
-    /// Replaces the student's plan: unplanned members leave the due set; planned ones not sent and not claimed are (re)scheduled.
+    /// KEYS: plan, due, claimed, blocked. ARGV: ttlMs, student, quietUntilMs, then (member, dueMs, sentKey) per planned reminder.
+    /// Replaces the student's plan: unplanned members leave the due set; planned ones not sent and not claimed are (re)scheduled,
+    /// except those due by quietUntilMs, which are marked sent instead (the turn that planned them has just said it).
     /// A student whose case changes is talking to the bot again, so they are no longer blocked.
     /// </summary>
     public const string Replan = """
         local planned = {}
-        for i = 3, #ARGV, 3 do planned[ARGV[i]] = true end
+        for i = 4, #ARGV, 3 do planned[ARGV[i]] = true end
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
           if not planned[member] then redis.call('ZREM', KEYS[2], member) end
         end
         redis.call('DEL', KEYS[1])
         redis.call('SREM', KEYS[4], ARGV[2])
-        for i = 3, #ARGV, 3 do
+        for i = 4, #ARGV, 3 do
           if redis.call('EXISTS', ARGV[i + 2]) == 0 then
-            redis.call('SADD', KEYS[1], ARGV[i])
-            if not redis.call('ZSCORE', KEYS[3], ARGV[i]) then
-              redis.call('ZADD', KEYS[2], ARGV[i + 1], ARGV[i])
+            if tonumber(ARGV[i + 1]) <= tonumber(ARGV[3]) then
+              redis.call('ZREM', KEYS[2], ARGV[i])
+              redis.call('SET', ARGV[i + 2], '1', 'PX', ARGV[1])
+            else
+              redis.call('SADD', KEYS[1], ARGV[i])
+              if not redis.call('ZSCORE', KEYS[3], ARGV[i]) then
+                redis.call('ZADD', KEYS[2], ARGV[i + 1], ARGV[i])
+              end
             end
           end
         end

@@ -32,9 +32,15 @@ public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<Reminde
     public static string Member(StudentKey student, string dedupKey) => student + "|" + dedupKey;
 
     /// <summary>Replaces the student's planned reminders (an empty plan removes them all); already sent ones are skipped.</summary>
-    public async Task ReplanAsync(StudentKey student, IReadOnlyList<PlannedReminder> plan)
+    /// <param name="saidUntil">Reminders due by then count as sent: the turn that planned them has just told the student.</param>
+    public async Task ReplanAsync(StudentKey student, IReadOnlyList<PlannedReminder> plan, DateTimeOffset? saidUntil = null)
     {
-        var args = new List<RedisValue> { (long)TimeSpan.FromDays(options.SentMarkerDays).TotalMilliseconds, student.ToString() };
+        var args = new List<RedisValue>
+        {
+            (long)TimeSpan.FromDays(options.SentMarkerDays).TotalMilliseconds,
+            student.ToString(),
+            saidUntil?.ToUnixTimeMilliseconds() ?? long.MinValue,
+        };
         foreach (var reminder in plan)
         {
             args.Add(Member(student, reminder.DedupKey));

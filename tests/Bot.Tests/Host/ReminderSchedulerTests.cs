@@ -135,6 +135,23 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
         Assert.False(await mux.GetDatabase().SetContainsAsync(ReminderStore.Blocked, student.ToString()));
     }
 
+    [Fact]
+    public async Task AReminderDueWhenATurnPlansItIsNotPushedAgain()
+    {
+        // The student has just reported the approval in the chat and got the payment steps there.
+        var student = Student(13);
+        await SeedAsync(student, submittedDaysAgo: 3, approved: true);
+        var state = StudentStateJson.Deserialize((byte[])(await mux.GetDatabase().StringGetAsync(StudentStore.RecordKey(student)))!);
+        await new ReminderPlanListener(new ReminderStore(mux, Options.Create(options)), time, NullLogger<ReminderPlanListener>.Instance)
+            .TimelineChangedAsync(student, state, CancellationToken.None);
+        var scheduler = NewScheduler();
+
+        Assert.Equal(0, await scheduler.RunOnceAsync(CancellationToken.None));
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.FromHours(8)));
+        Assert.Equal(1, await scheduler.RunOnceAsync(CancellationToken.None));
+        Assert.StartsWith("Reminder: your ARC fee is still unpaid. The deadline is 2026-11-30", Assert.Single(pusher.Pushes).Text, StringComparison.Ordinal);
+    }
+
     private static StudentKey Student(int i) => new("tg", (1_000_000 + i).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
