@@ -47,6 +47,7 @@ public sealed partial class StudentConversation
             .Permit(Trigger.DocumentsSent, State.Tracking);
     }
 
+    /// <summary>Starts the timeline at submission. Records saved in Submitted before tracking existed start it on their next turn.</summary>
     private void StartCase() => Progress.SubmittedAt ??= settings.Time.GetUtcNow();
 
     private static string EventButton(CaseEvent e) => ButtonData.CasePrefix + e.ToString().ToLowerInvariant();
@@ -61,6 +62,7 @@ public sealed partial class StudentConversation
             case AskingPaymentMethod: AskPaymentMethod(); return;
         }
 
+        StartCase();
         var stage = Stage;
         output.SayKey("case.menu", output.T($"case.stage.{stage}"));
         var rows = NextEvents(stage).Select(e => (IReadOnlyList<Choice>)[new Choice(output.T($"case.button.{e}"), EventButton(e))]).ToList();
@@ -221,6 +223,7 @@ public sealed partial class StudentConversation
 
     private void Report(CaseEvent caseEvent)
     {
+        StartCase();
         var stage = Stage;
         if (!CanReport(caseEvent, stage))
         {

@@ -113,6 +113,18 @@ public sealed class CaseTrackingTests
     }
 
     [Fact]
+    public void ARecordSubmittedBeforeTrackingExistedStartsItsTimelineOnTheNextTurn()
+    {
+        var d = Submitted();
+        var old = d.State;
+        old.Case = null;
+        var conversation = new StudentConversation(old, d.Settings);
+        conversation.Handle(Inbound.FromText("the email arrived"));
+
+        Assert.Equal(CaseStage.SubmissionConfirmed, StudentCaseTimeline.From(conversation.Record).Stage);
+    }
+
+    [Fact]
     public void SaysSoWhenAnEventDoesNotFitTheCase()
     {
         var d = Submitted().Say("I paid");
