@@ -406,9 +406,7 @@ public sealed partial class StudentConversation
                 output.SayKey("case.status.MoreDocumentsRequested", TaipeiTime.Format(deadline), Countdown(deadline));
                 break;
             case CaseStage.Approved:
-                output.Say(ReminderPlanner.IsPaymentOverdue(timeline, settings.Time.GetUtcNow())
-                    ? output.F("case.status.paymentOverdue", TaipeiTime.Format(ReminderPlanner.PaymentDeadline(timeline)!.Value))
-                    : PaymentInstructions(timeline));
+                output.Say(PaymentInstructions(timeline));
                 break;
             case CaseStage.Paid:
                 var expected = TaipeiTime.DateOf(Progress.PaidAt!.Value).AddDays(8);
@@ -453,6 +451,11 @@ public sealed partial class StudentConversation
     private string PaymentInstructions(CaseTimeline timeline)
     {
         var deadline = ReminderPlanner.PaymentDeadline(timeline)!.Value;
+        if (ReminderPlanner.IsPaymentOverdue(timeline, settings.Time.GetUtcNow()))
+        {
+            return output.F("case.status.paymentOverdue", TaipeiTime.Format(deadline));
+        }
+
         return output.F("case.payment", TaipeiTime.Format(deadline), Countdown(deadline)) + "\n\n" + FeeText();
     }
 

@@ -125,6 +125,16 @@ public sealed class CaseTrackingTests
     }
 
     [Fact]
+    public void AnApprovalReportedAfterItsPaymentDeadlineSaysTheDeadlineHasPassed()
+    {
+        var d = Submitted();
+        d.Time.Advance(TimeSpan.FromDays(10));
+        d.Press("case:approved").Say("2026-11-26").Press("case:fc:no");
+
+        Assert.Contains("The payment deadline (2026-12-01) has passed", d.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SaysSoWhenAnEventDoesNotFitTheCase()
     {
         var d = Submitted().Say("I paid");
