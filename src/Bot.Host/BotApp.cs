@@ -3,6 +3,7 @@ using Bot.Host.Files;
 using Bot.Host.Inbox;
 using Bot.Host.Line;
 using Bot.Host.LocalChat;
+using Bot.Host.Reminders;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
 using Bot.Host.Uploads;
@@ -29,6 +30,9 @@ public static class BotApp
 
         // Webhooks persist into a Redis inbox before answering 200; only when LINE or the Telegram webhook is on.
         builder.AddInbox();
+
+        // Reminders: deadlines after submission pushed on the student's channel, planned in Redis, sent once across hosts.
+        builder.AddReminders();
 
         // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set), the terminal when none is configured.
         builder.AddTelegram();

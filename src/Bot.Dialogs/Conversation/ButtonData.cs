@@ -21,6 +21,15 @@ internal static class ButtonData
     public const string StartOverNo = "new:no";
     public const string Status = "status";
     public const string Summary = "summary";
+    public const string Mute = "rem:off";
+    public const string Unmute = "rem:on";
+
+    /// <summary>A case event the student reports ("case:paid"); see StudentConversation.Tracking.</summary>
+    public const string CasePrefix = "case:";
+    public const string ApprovedToday = "case:today";
+    public const string OverseasChineseYes = "case:fc:yes";
+    public const string OverseasChineseNo = "case:fc:no";
+    public const string PaymentPrefix = "pay:";
 
     public const string ValuePrefix = "v:";
     public const string PagePrefix = "pg:";

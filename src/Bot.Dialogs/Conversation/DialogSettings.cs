@@ -1,5 +1,6 @@
 using Bot.Dialogs.Forms;
 using Bot.Dialogs.Messages;
+using Bot.Dialogs.Reminders;
 
 namespace Bot.Dialogs.Conversation;
 
@@ -8,6 +9,9 @@ public sealed record DialogSettings(IReadOnlyList<SchoolProfile> Schools, TimePr
 {
     /// <summary>Taiwan has no daylight saving: UTC+8 all year.</summary>
     public static readonly TimeSpan TaiwanOffset = TimeSpan.FromHours(8);
+
+    /// <summary>ARC fees; the host binds the amounts from the "Fees" configuration section.</summary>
+    public FeeSchedule Fees { get; init; } = new();
 
     public static DialogSettings Default { get; } = new([], TimeProvider.System, MessageCatalogue.Default);
 

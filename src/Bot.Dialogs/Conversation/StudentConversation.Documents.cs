@@ -7,9 +7,15 @@ public sealed partial class StudentConversation
     private const string PhotoSlot = "photo";
 
     /// <summary>What an upload now would be used for; null when the bot is not asking for files.</summary>
-    public UploadExpectation? ExpectedUpload => Phase == State.Documents && state.Field is { } slot
-        ? slot == PhotoSlot ? new UploadExpectation(PhotoSlot, true, "photo") : DocumentSlots.Find(slot) is { } d ? new UploadExpectation(d.Id, false, d.FileStem) : null
-        : null;
+    public UploadExpectation? ExpectedUpload => Phase switch
+    {
+        State.Documents when state.Field == PhotoSlot => new UploadExpectation(PhotoSlot, true, "photo"),
+        State.Documents when DocumentSlots.Find(state.Field ?? string.Empty) is { } d => new UploadExpectation(d.Id, false, d.FileStem),
+
+        // 補件: what the NIA asked for comes as "other documents", prepared the same way.
+        State.AddingDocuments => new UploadExpectation(DocumentSlots.Other.Id, false, DocumentSlots.Other.FileStem),
+        _ => null,
+    };
 
     /// <summary>The slots of the NIA's 應檢附文件 for this student, in order: the photo, then the documents.</summary>
     private List<string> Slots()
@@ -109,6 +115,12 @@ public sealed partial class StudentConversation
             {
                 TakeDocument(expected, document);
             }
+        }
+
+        if (Phase == State.AddingDocuments)
+        {
+            AskMoreDocuments();
+            return;
         }
 
         AskDocumentSlot();

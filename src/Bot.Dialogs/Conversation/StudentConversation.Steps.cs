@@ -112,11 +112,9 @@ public sealed partial class StudentConversation
 
     private void ConfirmSubmitted()
     {
+        StartCase();
         output.SayKey("submitted.done", state.ReceiptNumber ?? "—");
-        output.Buttons([
-            [new(output.T("button.status"), ButtonData.Status)],
-            [new(output.T("button.showSummary"), ButtonData.Summary)],
-        ]);
+        ShowCaseMenu();
     }
 
     private void ShowHelp()
@@ -131,6 +129,12 @@ public sealed partial class StudentConversation
 
     private void ShowStatus()
     {
+        if (state.Case?.SubmittedAt is not null)
+        {
+            ShowCaseStatus();
+            return;
+        }
+
         if (state.ReceiptNumber is not null)
         {
             output.SayKey("status.submitted", state.ReceiptNumber);

@@ -84,6 +84,12 @@ public sealed partial class StudentConversation
             case "skip":
                 Skip();
                 break;
+            case "mute":
+                MuteReminders(true);
+                break;
+            case "unmute":
+                MuteReminders(false);
+                break;
             case "summary" when state.ReceiptNumber is not null || Phase == State.AwaitingReceipt:
                 ShowSummary();
                 break;
@@ -109,6 +115,12 @@ public sealed partial class StudentConversation
                 return;
             case ButtonData.Status:
                 ShowStatus();
+                return;
+            case ButtonData.Mute:
+                MuteReminders(true);
+                return;
+            case ButtonData.Unmute:
+                MuteReminders(false);
                 return;
             case ButtonData.DeleteYes:
                 EraseEverything();
@@ -162,6 +174,14 @@ public sealed partial class StudentConversation
             case "help" or "說明" or "幫助":
                 ShowHelp();
                 return;
+        }
+
+        // An overstay question is answered wherever the student is ("overstay 15 days", 「逾期 15 天」).
+        if (Phase != State.ChoosingLanguage && Reminders.OverstayQuestion.ParseDays(text) is { } days)
+        {
+            AnswerOverstay(days);
+            Prompt();
+            return;
         }
 
         HandlePhaseText(text);
@@ -241,7 +261,8 @@ public sealed partial class StudentConversation
             case State.Documents: AskDocumentSlot(); break;
             case State.Reviewing: ShowReview(); break;
             case State.AwaitingReceipt: AskReceipt(); break;
-            case State.Submitted: ConfirmSubmitted(); break;
+            case State.Submitted or State.Tracking: ShowCaseMenu(); break;
+            case State.AddingDocuments: AskMoreDocuments(); break;
             default:
                 if (IsFieldsPhase)
                 {
@@ -275,6 +296,8 @@ public sealed partial class StudentConversation
                 return true;
             case State.Reviewing:
                 return HandleReviewButton(data);
+            case State.Submitted or State.Tracking or State.AddingDocuments:
+                return HandleCaseButton(data);
         }
 
         return IsFieldsPhase && HandleFieldButton(data);
@@ -320,7 +343,10 @@ public sealed partial class StudentConversation
             case State.Documents when IsNextWord(text):
                 NextDocumentSlot();
                 break;
-            case State.Reviewing or State.Submitted or State.CheckingPassword or State.VerifyingEmail or State.LoggingIn or State.Documents:
+            case State.Submitted or State.Tracking or State.AddingDocuments:
+                HandleCaseText(text);
+                break;
+            case State.Reviewing or State.CheckingPassword or State.VerifyingEmail or State.LoggingIn or State.Documents:
                 if (IsNextWord(text) && machine.CanFire(Trigger.Next))
                 {
                     state.Field = null;

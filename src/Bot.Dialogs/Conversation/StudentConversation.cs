@@ -29,6 +29,8 @@ public sealed partial class StudentConversation
         Editing,
         AwaitingReceipt,
         Submitted,
+        Tracking,
+        AddingDocuments,
     }
 
     private enum Trigger
@@ -42,6 +44,9 @@ public sealed partial class StudentConversation
         EditDone,
         ReceiptGiven,
         StartOver,
+        CaseEvent,
+        MoreDocumentsRequested,
+        DocumentsSent,
     }
 
     /// <summary>Text longer than any field could need is refused before it reaches a validator.</summary>
@@ -139,7 +144,11 @@ public sealed partial class StudentConversation
 
         machine.Configure(State.Submitted)
             .SubstateOf(State.Active)
-            .OnEntry(ConfirmSubmitted);
+            .OnEntry(ConfirmSubmitted)
+            .Permit(Trigger.CaseEvent, State.Tracking)
+            .Permit(Trigger.MoreDocumentsRequested, State.AddingDocuments);
+
+        ConfigureTracking();
     }
 
     private void ConfigureFields(State phase, FormStep firstStep, State next, State back) =>

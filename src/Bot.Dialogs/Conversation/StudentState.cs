@@ -46,8 +46,8 @@ public sealed class StudentState
 
     [JsonPropertyName("t")] public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Case tracking after submission (issue: reminders); opaque here, owned by the tracking feature.</summary>
-    [JsonPropertyName("x")] public Dictionary<string, string>? Case { get; set; }
+    /// <summary>The application's timeline after submission, as the student reported it (StudentConversation.Tracking).</summary>
+    [JsonPropertyName("x")] public CaseProgress? Case { get; set; }
 
     public string? Answer(string fieldId) => Answers.GetValueOrDefault(fieldId);
 

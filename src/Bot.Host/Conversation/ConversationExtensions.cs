@@ -18,7 +18,10 @@ public static class ConversationExtensions
         builder.Services.AddSingleton(sp => new DialogSettings(
             [.. sp.GetRequiredService<IOptions<SchoolsOptions>>().Value.Schools.Select(s => s.ToProfile())],
             sp.GetRequiredService<TimeProvider>(),
-            MessageCatalogue.Default));
+            MessageCatalogue.Default)
+        {
+            Fees = sp.GetRequiredService<IOptions<Reminders.FeesOptions>>().Value.ToSchedule(),
+        });
         builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSingleton<StudentWorkQueue>();
         builder.Services.AddSingleton<StudentMessenger>();

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Reminders;
 using Bot.Host.Storage;
 using Bot.Host.Uploads;
 
@@ -11,7 +12,13 @@ public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effec
 /// One turn for one student: take the student (lease), load, let the dialog decide, save, release — and only
 /// then hand the replies to the channel. Two Redis round trips in the common case.
 /// </summary>
-public sealed class TurnProcessor(StudentStore store, DialogSettings settings, UploadProcessor uploads, TimeProvider time, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(
+    StudentStore store,
+    DialogSettings settings,
+    UploadProcessor uploads,
+    TimeProvider time,
+    IEnumerable<ITimelineListener> timelineListeners,
+    ILogger<TurnProcessor> logger)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
     private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
@@ -39,10 +46,12 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, U
         TurnResult result;
         StudentState state;
         DateTimeOffset lastSeen;
+        CaseTimeline timelineBefore;
         try
         {
             state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);
             lastSeen = state.UpdatedAt;
+            timelineBefore = StudentCaseTimeline.From(state);
             var conversation = new StudentConversation(state, settings);
             if (inbound is { Kind: InboundKind.Upload, Uploads.Count: > 0 } && conversation.ExpectedUpload is { } expected)
             {
@@ -77,6 +86,15 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, U
         else if (time.GetUtcNow() - lastSeen > IndexRefresh)
         {
             store.Touch(student, time.GetUtcNow());
+        }
+
+        // Only a changed timeline costs a third round trip (re-planning its reminders); most turns don't change it.
+        if (erase || StudentCaseTimeline.From(state) != timelineBefore)
+        {
+            foreach (var listener in timelineListeners)
+            {
+                await listener.TimelineChangedAsync(student, erase ? null : state, cancellationToken);
+            }
         }
 
         return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state);
