@@ -1,4 +1,7 @@
+using Bot.Host.Advisors;
+using Bot.Host.Broadcasts;
 using Bot.Host.Conversation;
+using Bot.Host.Dashboard;
 using Bot.Host.LocalChat;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
@@ -23,10 +26,22 @@ public static class BotApp
         builder.AddTelegram();
         builder.AddLocalChat();
 
+        // Advisors: who they are, their chat commands, and students' questions to them.
+        builder.AddAdvisors();
+
+        // Broadcasts: durable jobs in Redis, paced for Telegram, multicast on LINE.
+        builder.AddBroadcasts();
+
+        // The advisors' web page: students, broadcasts, questions, and a "try the bot" chat.
+        builder.AddAdvisorDashboard();
+
         var app = builder.Build();
 
         // Liveness for load balancers and compose.
         app.MapHealth();
+
+        // Advisors' page and its JSON API, behind a session cookie.
+        app.MapDashboard();
         return app;
     }
 }

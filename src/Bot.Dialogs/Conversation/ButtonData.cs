@@ -21,6 +21,8 @@ internal static class ButtonData
     public const string StartOverNo = "new:no";
     public const string Status = "status";
     public const string Summary = "summary";
+    public const string AskAdvisor = "adv:ask";
+    public const string CancelAsk = "adv:cancel";
 
     public const string ValuePrefix = "v:";
     public const string PagePrefix = "pg:";

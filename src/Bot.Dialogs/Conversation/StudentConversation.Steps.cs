@@ -173,6 +173,7 @@ public sealed partial class StudentConversation
             : $"help.{Phase}";
         output.Say(settings.Messages.Has(state.Language, key) ? output.T(key) : output.T("help.general"));
         output.SayKey("help.commands");
+        OfferAdvisor();
         Prompt();
     }
 

@@ -49,6 +49,9 @@ public sealed class StudentState
     /// <summary>Case tracking after submission (issue: reminders); opaque here, owned by the tracking feature.</summary>
     [JsonPropertyName("x")] public Dictionary<string, string>? Case { get; set; }
 
+    /// <summary>Set while the student writes to or talks with an advisor (see <see cref="AdvisorTalk"/>); the bot then stays quiet.</summary>
+    [JsonPropertyName("adv")] public string? Advisor { get; set; }
+
     public string? Answer(string fieldId) => Answers.GetValueOrDefault(fieldId);
 
     public bool IsSkipped(string fieldId) => Skipped?.Contains(fieldId) == true;

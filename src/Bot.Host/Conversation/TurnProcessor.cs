@@ -10,7 +10,7 @@ public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effec
 /// One turn for one student: take the student (lease), load, let the dialog decide, save, release — and only
 /// then hand the replies to the channel. Two Redis round trips in the common case.
 /// </summary>
-public sealed class TurnProcessor(StudentStore store, DialogSettings settings, TimeProvider time, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(StudentStore store, DialogSettings settings, TimeProvider time, ILogger<TurnProcessor> logger, IEnumerable<ITurnObserver> observers)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
     private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
@@ -69,6 +69,14 @@ public sealed class TurnProcessor(StudentStore store, DialogSettings settings, T
         else if (time.GetUtcNow() - lastSeen > IndexRefresh)
         {
             store.Touch(student, time.GetUtcNow());
+        }
+
+        if (!erase)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.OnTurnAsync(student, inbound, result.Effects, state, cancellationToken);
+            }
         }
 
         return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state);

@@ -1,10 +1,12 @@
+using Bot.Dialogs.Conversation;
+using Bot.Host.Advisors;
 using Bot.Host.Conversation;
 using global::Telegram.Bot.Types;
 
 namespace Bot.Host.Telegram;
 
 /// <summary>Runs a batch of updates: each student's in order on the work queue, all students concurrently.</summary>
-public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySender sender, StudentWorkQueue queue)
+public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySender sender, StudentWorkQueue queue, IEnumerable<IAdvisorCommands> advisors)
 {
     /// <summary>Completes when every update of the batch has been handled (or deliberately dropped).</summary>
     public Task HandleAsync(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
@@ -29,6 +31,16 @@ public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySend
 
     private async Task RunTurnAsync(TelegramInbound inbound, CancellationToken cancellationToken)
     {
+        // Advisors' commands and answers never reach the dialog.
+        foreach (var hook in advisors)
+        {
+            if (await hook.TryHandleAsync(inbound.Student, inbound.Inbound, cancellationToken) is { } replies)
+            {
+                await sender.SendAsync(inbound, replies, TurnEffects.None, cancellationToken);
+                return;
+            }
+        }
+
         var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken);
         if (outcome is not null)
         {
