@@ -40,6 +40,18 @@ internal static class BroadcastScripts
         return back
         """);
 
+    /// <summary>Gives back this host's own unsent claims (on shutdown); ones already recorded stay recorded.</summary>
+    public static readonly LuaScript Release = LuaScript.Prepare("""
+        local back = 0
+        for _, member in ipairs(cjson.decode(@members)) do
+          if redis.call('HDEL', @inflight, member) == 1 and redis.call('HEXISTS', @results, member) == 0 then
+            redis.call('SADD', @pending, member)
+            back = back + 1
+          end
+        end
+        return back
+        """);
+
     /// <summary>
     /// Generic cell rate algorithm on Redis' own clock, shared by all hosts: one send every @interval ms with a
     /// burst of @burst, and a pause after a 429. Returns 0 to send now, or the milliseconds to wait.

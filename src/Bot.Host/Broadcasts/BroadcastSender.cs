@@ -51,16 +51,13 @@ public sealed class BroadcastSender(
 
             try
             {
-                await Task.WhenAll(SendTelegramAsync(job, tg, telegram, cancellationToken), SendLineAsync(job, ln, line, cancellationToken));
+                await Task.WhenAll(SendTelegramAsync(job, tg, telegram, cancellationToken), SendLineAsync(job, ln, line));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Stopping: whatever was claimed and not recorded goes back for the next run (here or on another host).
-                foreach (var channel in AudienceFilter.BroadcastChannels)
-                {
-                    await store.RequeueAsync(job.Id, channel, DateTimeOffset.MaxValue);
-                }
-
+                // Stopping: what this host claimed and did not send goes back for the next run (here or on another host).
+                await store.ReleaseAsync(job.Id, "tg", tg);
+                await store.ReleaseAsync(job.Id, "line", ln);
                 throw;
             }
         }
@@ -89,7 +86,10 @@ public sealed class BroadcastSender(
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = options.Value.TelegramParallelism, CancellationToken = cancellationToken }, async (member, ct) =>
         {
             var chatId = long.Parse(StudentKey.Parse(member).Id, CultureInfo.InvariantCulture);
-            var outcome = await SendOneTelegramAsync(telegram, chatId, reply, ct);
+            // The token stops the wait for a send slot; a send that started is finished and recorded, never cut off
+            // halfway (Telegram may have delivered it), so a restart cannot send it twice.
+            await gate.WaitAsync(ct);
+            var outcome = await SendOneTelegramAsync(telegram, chatId, reply, CancellationToken.None);
             if (outcome == "blocked")
             {
                 await directory.MarkBlockedAsync(StudentKey.Parse(member));
@@ -104,7 +104,11 @@ public sealed class BroadcastSender(
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await gate.WaitAsync(cancellationToken);
+            if (attempt > 0)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+
             try
             {
                 await telegram.SendOneAsync(chatId, reply, cancellationToken, throwWhenBlocked: true);
@@ -136,7 +140,7 @@ public sealed class BroadcastSender(
         return "failed";
     }
 
-    private async Task SendLineAsync(BroadcastJob job, string[] members, LineMessagingClient? line, CancellationToken cancellationToken)
+    private async Task SendLineAsync(BroadcastJob job, string[] members, LineMessagingClient? line)
     {
         if (members.Length == 0)
         {
@@ -149,7 +153,8 @@ public sealed class BroadcastSender(
             var ids = members.Select(m => StudentKey.Parse(m).Id).Order(StringComparer.Ordinal).ToList();
             try
             {
-                await line.MulticastAsync(ids, [new TextMessage(job.Text)], RetryKey(job.Id, ids), cancellationToken);
+                // Not cut off by shutdown either; the retry key makes a repeat of this batch harmless anyway.
+                await line.MulticastAsync(ids, [new TextMessage(job.Text)], RetryKey(job.Id, ids), CancellationToken.None);
                 outcome = "sent";
             }
             catch (Exception e) when (e is LineApiException or HttpRequestException)

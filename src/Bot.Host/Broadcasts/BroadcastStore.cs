@@ -139,6 +139,15 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
             olderThan = olderThan == DateTimeOffset.MaxValue ? long.MaxValue : olderThan.ToUnixTimeMilliseconds(),
         });
 
+    public async Task<long> ReleaseAsync(string id, string channel, IReadOnlyList<string> members) =>
+        members.Count == 0 ? 0 : (long)await Db.ScriptEvaluateAsync(BroadcastScripts.Release, new
+        {
+            inflight = InflightKey(id, channel),
+            pending = PendingKey(id, channel),
+            results = ResultsKey(id),
+            members = System.Text.Json.JsonSerializer.Serialize(members),
+        });
+
     public async Task<bool> IsDrainedAsync(string id)
     {
         var db = Db;
