@@ -88,13 +88,15 @@ public sealed class AdvisorInbox(
     public async Task<bool> HandBackAsync(StudentKey student, string advisor, CancellationToken cancellationToken)
     {
         var state = await editor.UpdateAsync(student, s => s.Advisor = null, cancellationToken);
-        await redis.GetDatabase().SortedSetRemoveAsync(OpenThreads, student.ToString());
         if (state is null)
         {
+            await redis.GetDatabase().SortedSetRemoveAsync(OpenThreads, student.ToString());
             return false;
         }
 
         await AddAsync(student, new ThreadMessage("bot", "Handed back to the bot.", time.GetUtcNow(), advisor));
+
+        // After the note above (which touches the thread), so the closed thread leaves the inbox.
         await redis.GetDatabase().SortedSetRemoveAsync(OpenThreads, student.ToString());
         var text = MessageCatalogue.Default.Text(state.Language, "advisor.handedBack");
         await messenger.PushAsync(student, [new Reply(text)], cancellationToken);

@@ -38,31 +38,37 @@ public sealed class BroadcastSender(
             await store.RequeueAsync(job.Id, channel, time.GetUtcNow() - o.ClaimTimeout);
         }
 
+        // Each channel at its own pace: LINE's multicasts do not wait for Telegram's rate gate.
         var telegram = services.GetService<TelegramReplySender>();
         var line = services.GetService<LineMessagingClient>();
+        await Task.WhenAll(
+            DrainAsync(job, "tg", TelegramBatch, batch => SendTelegramAsync(job, batch, telegram, cancellationToken), cancellationToken),
+            DrainAsync(job, "line", o.LineBatchSize, batch => SendLineAsync(job, batch, line), cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        return await store.IsDrainedAsync(job.Id);
+    }
+
+    private async Task DrainAsync(BroadcastJob job, string channel, int batchSize, Func<string[], Task> send, CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var tg = await store.ClaimAsync(job.Id, "tg", TelegramBatch, time.GetUtcNow());
-            var ln = await store.ClaimAsync(job.Id, "line", o.LineBatchSize, time.GetUtcNow());
-            if (tg.Length == 0 && ln.Length == 0)
+            var batch = await store.ClaimAsync(job.Id, channel, batchSize, time.GetUtcNow());
+            if (batch.Length == 0)
             {
-                return await store.IsDrainedAsync(job.Id);
+                return;
             }
 
             try
             {
-                await Task.WhenAll(SendTelegramAsync(job, tg, telegram, cancellationToken), SendLineAsync(job, ln, line));
+                await send(batch);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Stopping: what this host claimed and did not send goes back for the next run (here or on another host).
-                await store.ReleaseAsync(job.Id, "tg", tg);
-                await store.ReleaseAsync(job.Id, "line", ln);
+                await store.ReleaseAsync(job.Id, channel, batch);
                 throw;
             }
         }
-
-        return false;
     }
 
     private async Task SendTelegramAsync(BroadcastJob job, string[] members, TelegramReplySender? telegram, CancellationToken cancellationToken)

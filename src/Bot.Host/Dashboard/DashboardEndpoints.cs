@@ -47,11 +47,11 @@ public static class DashboardEndpoints
 
         api.MapGet("/questions", async (AdvisorInbox inbox) => Results.Ok(await inbox.OpenAsync()));
         api.MapPost("/questions/{key}/answer", async (string key, AnswerRequest request, AdvisorInbox inbox, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(request.Text)
+            !IsStudentKey(key) || string.IsNullOrWhiteSpace(request.Text)
                 ? Results.BadRequest()
                 : Results.Ok(new { result = (await inbox.AnswerAsync(StudentKey.Parse(key), request.Text.Trim(), "dashboard", ct)).ToString() }));
         api.MapPost("/questions/{key}/handback", async (string key, AdvisorInbox inbox, CancellationToken ct) =>
-            Results.Ok(new { ok = await inbox.HandBackAsync(StudentKey.Parse(key), "dashboard", ct) }));
+            IsStudentKey(key) ? Results.Ok(new { ok = await inbox.HandBackAsync(StudentKey.Parse(key), "dashboard", ct) }) : Results.BadRequest());
 
         api.MapPost("/chat", ChatAsync);
         return app;
@@ -113,6 +113,11 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> TimelineAsync(string key, StudentDirectory directory, AdvisorInbox inbox, TimeProvider time)
     {
+        if (!IsStudentKey(key))
+        {
+            return Results.NotFound();
+        }
+
         var student = StudentKey.Parse(key);
         var state = await directory.ReadStateAsync(student);
         if (state is null)
@@ -139,6 +144,13 @@ public static class DashboardEndpoints
         return Results.Ok(outcome.Replies.Select(r => new ChatReply(
             r.PlainText,
             r.Buttons?.Select(row => (IReadOnlyList<ChatButton>)[.. row.Select(c => new ChatButton(c.Label, c.Data))]).ToList() ?? [])));
+    }
+
+    /// <summary>"channel:id" with both parts present; anything else from a URL is refused before it reaches Redis.</summary>
+    private static bool IsStudentKey(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < key.Length - 1 && key.Length <= 100;
     }
 
     public static string Csv(IEnumerable<StudentSummary> students)

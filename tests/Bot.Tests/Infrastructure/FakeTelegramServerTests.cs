@@ -188,14 +188,17 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
     [Fact]
     public async Task RateLimitAnswers429WithRetryAfter()
     {
-        _fake.MessagesPerSecondLimit = 1;
+        // A stopped clock: on a busy machine two real sends can be a second apart and both pass the window.
+        await using var fake = await FakeTelegramServer.StartAsync(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(fake.Token, baseUrl: fake.BaseUrl) { RetryThreshold = 0 });
+        fake.MessagesPerSecondLimit = 1;
 
-        await _bot.SendMessage(UserId, "first");
-        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendMessage(UserId, "second"));
+        await bot.SendMessage(UserId, "first");
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(UserId, "second"));
 
         Assert.Equal(429, error.ErrorCode);
         Assert.Equal(1, error.Parameters?.RetryAfter);
-        Assert.Single(_fake.Sent);
+        Assert.Single(fake.Sent);
     }
 
     [Fact]
