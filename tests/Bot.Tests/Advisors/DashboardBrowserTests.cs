@@ -28,7 +28,11 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
         await AdvisorTestHost.SeedAsync(redis, "line:" + lineUser, s => { s.Answers["surname"] = "TANAKA"; s.Answers["givenNames"] = "YUKI"; s.Language = Bot.Dialogs.Messages.Language.TraditionalChinese; });
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
 
-        var (exitCode, output) = await RunNodeAsync(root, script, host.BaseUrl, AdvisorTestHost.ApiKey, Path.Combine(root, "docs", "screenshots"));
+        // Screenshots go to the test output, so a test run leaves the repository clean; ARC_UPDATE_SCREENSHOTS=1 refreshes docs/screenshots.
+        var shots = Environment.GetEnvironmentVariable("ARC_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(root, "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        var (exitCode, output) = await RunNodeAsync(root, script, host.BaseUrl, AdvisorTestHost.ApiKey, shots);
         Assert.True(exitCode == 0, "The browser script failed:\n" + output);
         Assert.Contains("\"ok\":true", output, StringComparison.Ordinal);
 
