@@ -14,12 +14,16 @@ switch (args.FirstOrDefault())
     case "engine":
         await EngineBenchmark.RunAsync(args);
         break;
+    case "broadcast":
+        return await Bot.Bench.Broadcasts.BroadcastBenchmark.RunAsync(args[1..]);
     case "dialog-step":
         BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit] | dialog-step");
-        break;
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit] | dialog-step | broadcast [--telegram N] [--line M] [--rate R] [--hosts H]");
+        return 2;
 }
+
+return 0;
 
 static int Runs(string[] args) => args.Length > 1 && int.TryParse(args[1], out var n) ? n : 30;

@@ -1,7 +1,10 @@
+using Bot.Host.Advisors;
+using Bot.Host.Broadcasts;
 using Bot.Host.Conversation;
 using Bot.Host.Files;
 using Bot.Host.Inbox;
 using Bot.Host.Line;
+using Bot.Host.Dashboard;
 using Bot.Host.LocalChat;
 using Bot.Host.Reminders;
 using Bot.Host.Storage;
@@ -39,6 +42,15 @@ public static class BotApp
         builder.AddLine();
         builder.AddLocalChat();
 
+        // Advisors: who they are, their chat commands, and students' questions to them.
+        builder.AddAdvisors();
+
+        // Broadcasts: durable jobs in Redis, paced for Telegram, multicast on LINE.
+        builder.AddBroadcasts();
+
+        // The advisors' web page: students, broadcasts, questions, and a "try the bot" chat.
+        builder.AddAdvisorDashboard();
+
         var app = builder.Build();
 
         // Liveness for load balancers and compose.
@@ -52,6 +64,9 @@ public static class BotApp
 
         // Photos and documents prepared for students, by unguessable token.
         app.MapFiles();
+
+        // Advisors' page and its JSON API, behind a session cookie.
+        app.MapDashboard();
         return app;
     }
 }

@@ -30,6 +30,8 @@ internal static class ButtonData
     public const string OverseasChineseYes = "case:fc:yes";
     public const string OverseasChineseNo = "case:fc:no";
     public const string PaymentPrefix = "pay:";
+    public const string AskAdvisor = "adv:ask";
+    public const string CancelAsk = "adv:cancel";
 
     public const string ValuePrefix = "v:";
     public const string PagePrefix = "pg:";

@@ -33,4 +33,6 @@ public enum TurnEffects
     DeleteInboundMessage = 1,
     /// <summary>The student asked to erase everything: delete their record.</summary>
     EraseStudent = 2,
+    /// <summary>The student's message is for the advisors (a question, or a conversation an advisor took over): the host forwards it.</summary>
+    ForwardToAdvisors = 4,
 }

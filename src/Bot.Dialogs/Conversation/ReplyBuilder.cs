@@ -14,6 +14,7 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     private readonly List<Reply> finished = [];
     private readonly System.Text.StringBuilder text = new();
     private List<IReadOnlyList<Choice>>? buttons;
+    private List<IReadOnlyList<Choice>>? extraRows;
 
     public TurnEffects Effects { get; set; }
 
@@ -39,11 +40,19 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
 
     public ReplyBuilder SayKey(string key, params object?[] args) => Say(F(key, args));
 
-    /// <summary>Ends the message with buttons under it.</summary>
+    /// <summary>Ends the message with buttons under it (and any rows offered with <see cref="AlsoOffer"/>).</summary>
     public ReplyBuilder Buttons(List<IReadOnlyList<Choice>> rows)
     {
-        buttons = rows;
+        buttons = extraRows is null ? rows : [.. extraRows, .. rows];
+        extraRows = null;
         Flush();
+        return this;
+    }
+
+    /// <summary>Adds a row to the next message's buttons, so an offer (e.g. ask an advisor) rides on the question instead of costing a message.</summary>
+    public ReplyBuilder AlsoOffer(IReadOnlyList<Choice> row)
+    {
+        (extraRows ??= []).Add(row);
         return this;
     }
 
@@ -69,6 +78,12 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
 
     public TurnResult Build()
     {
+        if (extraRows is not null)
+        {
+            buttons = extraRows;
+            extraRows = null;
+        }
+
         Flush();
         return new TurnResult(finished.ToArray(), Effects);
     }

@@ -124,6 +124,7 @@ public sealed partial class StudentConversation
             : $"help.{Phase}";
         output.Say(settings.Messages.Has(state.Language, key) ? output.T(key) : output.T("help.general"));
         output.SayKey("help.commands");
+        OfferAdvisor();
         Prompt();
     }
 

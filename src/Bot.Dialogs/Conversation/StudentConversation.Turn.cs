@@ -18,6 +18,11 @@ public sealed partial class StudentConversation
         }
 
         state.UpdatedAt = now;
+        if (HandleAdvisorTalk(inbound))
+        {
+            return output.Build();
+        }
+
         switch (inbound.Kind)
         {
             case InboundKind.Command:

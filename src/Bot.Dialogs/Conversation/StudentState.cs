@@ -49,6 +49,9 @@ public sealed class StudentState
     /// <summary>The application's timeline after submission, as the student reported it (StudentConversation.Tracking).</summary>
     [JsonPropertyName("x")] public CaseProgress? Case { get; set; }
 
+    /// <summary>Set while the student writes to or talks with an advisor (see <see cref="AdvisorTalk"/>); the bot then stays quiet.</summary>
+    [JsonPropertyName("adv")] public string? Advisor { get; set; }
+
     public string? Answer(string fieldId) => Answers.GetValueOrDefault(fieldId);
 
     public bool IsSkipped(string fieldId) => Skipped?.Contains(fieldId) == true;

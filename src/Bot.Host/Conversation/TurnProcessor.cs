@@ -18,6 +18,7 @@ public sealed class TurnProcessor(
     UploadProcessor uploads,
     TimeProvider time,
     IEnumerable<ITimelineListener> timelineListeners,
+    IEnumerable<ITurnObserver> observers,
     ILogger<TurnProcessor> logger)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
@@ -94,6 +95,15 @@ public sealed class TurnProcessor(
             foreach (var listener in timelineListeners)
             {
                 await listener.TimelineChangedAsync(student, erase ? null : state, cancellationToken);
+            }
+        }
+
+        // Observers (advisors' question inbox) see every saved turn; they cost no round trip unless they act.
+        if (!erase)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.OnTurnAsync(student, inbound, result.Effects, state, cancellationToken);
             }
         }
 

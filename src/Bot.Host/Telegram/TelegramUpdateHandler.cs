@@ -1,10 +1,17 @@
+using Bot.Dialogs.Conversation;
+using Bot.Host.Advisors;
 using Bot.Host.Conversation;
 using global::Telegram.Bot.Types;
 
 namespace Bot.Host.Telegram;
 
 /// <summary>Runs updates: each student's in order on the work queue, all students concurrently.</summary>
-public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySender sender, StudentWorkQueue queue, Microsoft.Extensions.Options.IOptions<TelegramOptions> options)
+public sealed class TelegramUpdateHandler(
+    TurnProcessor turns,
+    TelegramReplySender sender,
+    StudentWorkQueue queue,
+    Microsoft.Extensions.Options.IOptions<TelegramOptions> options,
+    IEnumerable<IAdvisorCommands> advisors)
 {
     /// <summary>Replies are paced to Telegram:MessagesPerSecond (see <see cref="TelegramOptions.MessagesPerSecond"/>).</summary>
     private readonly MessagePacer? pacer = options.Value.MessagesPerSecond is > 0 and var rate
@@ -56,6 +63,16 @@ public sealed class TelegramUpdateHandler(TurnProcessor turns, TelegramReplySend
 
     private async Task RunTurnAsync(TelegramInbound inbound, CancellationToken cancellationToken)
     {
+        // Advisors' commands and answers never reach the dialog.
+        foreach (var hook in advisors)
+        {
+            if (await hook.TryHandleAsync(inbound.Student, inbound.Inbound, cancellationToken) is { } replies)
+            {
+                await sender.SendAsync(inbound, replies, TurnEffects.None, cancellationToken);
+                return;
+            }
+        }
+
         var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken);
         if (outcome is not null)
         {

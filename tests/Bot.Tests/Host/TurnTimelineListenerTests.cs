@@ -29,6 +29,7 @@ public sealed class TurnTimelineListenerTests(RedisFixture redis)
             new Bot.Host.Uploads.UploadProcessor([], new Bot.Dialogs.Uploads.IdPhotoMaker(new Bot.Dialogs.Uploads.HaarFaceFinder()), new Bot.Dialogs.Uploads.DocumentPreparer(), NullLogger<Bot.Host.Uploads.UploadProcessor>.Instance),
             driver.Time,
             [listener],
+            [],
             NullLogger<TurnProcessor>.Instance);
 
         await turns.RunAsync(student, "1", Inbound.FromText("/help"), CancellationToken.None);

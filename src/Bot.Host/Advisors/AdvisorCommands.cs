@@ -1,0 +1,149 @@
+using Bot.Dialogs.Conversation;
+using Bot.Host.Broadcasts;
+using Bot.Host.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Bot.Host.Advisors;
+
+/// <summary>Checked by a channel before the dialog: what an advisor sends in chat. Null means "not for advisors, let the dialog answer".</summary>
+public interface IAdvisorCommands
+{
+    Task<IReadOnlyList<Reply>?> TryHandleAsync(StudentKey sender, Inbound inbound, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// /broadcast, /stats, and answering students from chat: "Answer" on a forwarded question points the advisor's next
+/// messages at that student until "Hand back" (or /done).
+/// </summary>
+public sealed class AdvisorCommands(
+    IOptions<AdvisorsOptions> options,
+    BroadcastService broadcasts,
+    StudentDirectory directory,
+    AdvisorInbox inbox,
+    IConnectionMultiplexer redis) : IAdvisorCommands
+{
+    private const string ConfirmPrefix = "bc:ok:";
+    private const string CancelPrefix = "bc:no:";
+    private static readonly TimeSpan FocusLifetime = TimeSpan.FromHours(12);
+
+    private static RedisKey FocusKey(StudentKey advisor) => "adv:focus:" + advisor.Tag;
+
+    public async Task<IReadOnlyList<Reply>?> TryHandleAsync(StudentKey sender, Inbound inbound, CancellationToken cancellationToken)
+    {
+        if (!options.Value.IsAdvisor(sender.Channel, sender.Id))
+        {
+            return null;
+        }
+
+        var text = inbound.Text ?? string.Empty;
+        return inbound.Kind switch
+        {
+            InboundKind.Command => await CommandAsync(sender, text, cancellationToken),
+            InboundKind.Button => await ButtonAsync(sender, text, cancellationToken),
+            InboundKind.Text => await AnswerAsync(sender, text, cancellationToken),
+            _ => null,
+        };
+    }
+
+    private async Task<IReadOnlyList<Reply>?> CommandAsync(StudentKey advisor, string text, CancellationToken cancellationToken)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var name = (space < 0 ? text : text[..space]).TrimStart('/').Split('@')[0].ToLowerInvariant();
+        var arguments = space < 0 ? string.Empty : text[(space + 1)..];
+        switch (name)
+        {
+            case "broadcast":
+                return [await BroadcastAsync(advisor, arguments, cancellationToken)];
+            case "stats":
+                return [new Reply(AdvisorStats.Describe(await directory.AllAsync(cancellationToken)))];
+            case "done":
+                await redis.GetDatabase().KeyDeleteAsync(FocusKey(advisor));
+                return [new Reply("OK: your messages go to the bot again.")];
+            default:
+                return null;
+        }
+    }
+
+    private async Task<Reply> BroadcastAsync(StudentKey advisor, string arguments, CancellationToken cancellationToken)
+    {
+        var (filter, at, text) = AudienceFilter.ParseCommand(arguments);
+        if (text.Length == 0)
+        {
+            return new Reply("Usage: /broadcast [stage=notsubmitted|submitted|notpaid|…] [channel=tg|line] [lang=en|zh-TW] [programme=…] [expiry=2026-03] [at=2026-12-01T09:00] text");
+        }
+
+        var preview = await broadcasts.CreateDraftAsync(text, filter, at, advisor.ToString(), cancellationToken);
+        if (preview.JobId is not { } id)
+        {
+            return new Reply(preview.Describe());
+        }
+
+        var when = at is { } due ? $" at {due.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} (Taiwan time)" : " now";
+        return new Reply(
+            $"{preview.Describe()}\nSend{when} to {preview.Total} students?\n\n{text}",
+            [[new Choice($"Send to {preview.Total}", ConfirmPrefix + id), new Choice("Cancel", CancelPrefix + id)]]);
+    }
+
+    private async Task<IReadOnlyList<Reply>?> ButtonAsync(StudentKey advisor, string data, CancellationToken cancellationToken)
+    {
+        if (data.StartsWith(ConfirmPrefix, StringComparison.Ordinal))
+        {
+            var (_, message) = await broadcasts.ConfirmAsync(data[ConfirmPrefix.Length..], cancellationToken);
+            return [new Reply(message)];
+        }
+
+        if (data.StartsWith(CancelPrefix, StringComparison.Ordinal))
+        {
+            var cancelled = await broadcasts.CancelAsync(data[CancelPrefix.Length..]);
+            return [new Reply(cancelled ? "Broadcast cancelled." : "That broadcast has already started or ended.")];
+        }
+
+        if (data.StartsWith(AdvisorButtons.AnswerPrefix, StringComparison.Ordinal))
+        {
+            var student = StudentKey.Parse(data[AdvisorButtons.AnswerPrefix.Length..]);
+            await redis.GetDatabase().StringSetAsync(FocusKey(advisor), student.ToString(), FocusLifetime);
+            return [new Reply("Write your answer: your next messages go to this student (send /done to stop).", [[new Choice("Hand back to bot", AdvisorButtons.HandBack(student))]])];
+        }
+
+        if (data.StartsWith(AdvisorButtons.HandBackPrefix, StringComparison.Ordinal))
+        {
+            var student = StudentKey.Parse(data[AdvisorButtons.HandBackPrefix.Length..]);
+            await redis.GetDatabase().KeyDeleteAsync(FocusKey(advisor));
+            var ok = await inbox.HandBackAsync(student, advisor.ToString(), cancellationToken);
+            return [new Reply(ok ? "Handed back: the bot answers this student again." : "This student is no longer known to the bot.")];
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyList<Reply>?> AnswerAsync(StudentKey advisor, string text, CancellationToken cancellationToken)
+    {
+        var focus = await redis.GetDatabase().StringGetAsync(FocusKey(advisor));
+        if (focus.IsNull)
+        {
+            return null;
+        }
+
+        var student = StudentKey.Parse(focus.ToString());
+        var result = await inbox.AnswerAsync(student, text, advisor.ToString(), cancellationToken);
+        return [new Reply(
+            result == Conversation.PushResult.Sent ? "Sent." : $"Not delivered ({result}); it is kept in the dashboard's inbox.",
+            [[new Choice("Hand back to bot", AdvisorButtons.HandBack(student))]])];
+    }
+}
+
+/// <summary>The /stats text: students per stage and the overdue ones.</summary>
+public static class AdvisorStats
+{
+    public static string Describe(IReadOnlyList<StudentSummary> students)
+    {
+        var real = students.Where(s => s.Channel is "tg" or "line").ToList();
+        var lines = Enum.GetValues<CaseStep>().Select(step => $"{step}: {real.Count(s => s.Stage == step)}");
+        return $"Students: {real.Count} (Telegram {real.Count(s => s.Channel == "tg")}, LINE {real.Count(s => s.Channel == "line")})\n"
+            + string.Join('\n', lines)
+            + $"\nOverdue (ARC expired, not submitted): {real.Count(s => s.Overdue)}"
+            + $"\nExpiring within {StudentSummary.ExpiresSoonDays} days, not submitted: {real.Count(s => s.ExpiresSoon)}"
+            + $"\nTalking with an advisor: {real.Count(s => s.WithAdvisor)}";
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Messages;
+using Bot.Host.Conversation;
+using Bot.Host.Storage;
+using StackExchange.Redis;
+
+namespace Bot.Host.Advisors;
+
+/// <summary>One message of an advisor conversation. <paramref name="From"/>: "student", "advisor" or "bot".</summary>
+public sealed record ThreadMessage(string From, string Text, DateTimeOffset At, string? Advisor = null);
+
+/// <summary>An open conversation on the dashboard's inbox.</summary>
+public sealed record OpenThread(StudentSummary Student, IReadOnlyList<ThreadMessage> Messages);
+
+/// <summary>
+/// Questions to advisors and their answers, in Redis: <c>adv:threads</c> (open threads by last activity) and
+/// <c>adv:msgs:{student}</c> (the messages). Answers go to the student on their channel.
+/// </summary>
+public sealed class AdvisorInbox(
+    IConnectionMultiplexer redis,
+    StudentStateEditor editor,
+    StudentMessenger messenger,
+    StudentDirectory directory,
+    TimeProvider time,
+    ILogger<AdvisorInbox> logger)
+{
+    public static readonly RedisKey OpenThreads = "adv:threads";
+    private const int MaxMessages = 200;
+    private static readonly TimeSpan ThreadLifetime = TimeSpan.FromDays(90);
+
+    private static RedisKey MessagesKey(StudentKey student) => "adv:msgs:" + student.Tag;
+
+    public async Task AddAsync(StudentKey student, ThreadMessage message)
+    {
+        var db = redis.GetDatabase();
+        var key = MessagesKey(student);
+        var batch = db.CreateBatch();
+        var tasks = new Task[]
+        {
+            batch.ListRightPushAsync(key, JsonSerializer.Serialize(message, AdvisorJson.Default.ThreadMessage)),
+            batch.ListTrimAsync(key, -MaxMessages, -1),
+            batch.KeyExpireAsync(key, ThreadLifetime),
+            batch.SortedSetAddAsync(OpenThreads, student.ToString(), message.At.ToUnixTimeMilliseconds()),
+        };
+        batch.Execute();
+        await Task.WhenAll(tasks);
+    }
+
+    public async Task<IReadOnlyList<ThreadMessage>> MessagesAsync(StudentKey student) =>
+        [.. (await redis.GetDatabase().ListRangeAsync(MessagesKey(student))).Select(v => JsonSerializer.Deserialize((string)v!, AdvisorJson.Default.ThreadMessage)!)];
+
+    public async Task<IReadOnlyList<OpenThread>> OpenAsync()
+    {
+        var members = await redis.GetDatabase().SortedSetRangeByRankAsync(OpenThreads, 0, 99, Order.Descending);
+        var threads = new List<OpenThread>();
+        var now = time.GetUtcNow();
+        foreach (var member in members)
+        {
+            var key = StudentKey.Parse(member.ToString());
+            var state = await directory.ReadStateAsync(key);
+            if (state is not null)
+            {
+                threads.Add(new OpenThread(StudentSummary.From(key, state, now), await MessagesAsync(key)));
+            }
+        }
+
+        return threads;
+    }
+
+    /// <summary>Sends an advisor's answer; from now on the bot stays quiet for this student until <see cref="HandBackAsync"/>.</summary>
+    public async Task<PushResult> AnswerAsync(StudentKey student, string text, string advisor, CancellationToken cancellationToken)
+    {
+        var state = await editor.UpdateAsync(student, s => s.Advisor = AdvisorTalk.Talking, cancellationToken);
+        if (state is null)
+        {
+            return PushResult.Failed;
+        }
+
+        await AddAsync(student, new ThreadMessage("advisor", text, time.GetUtcNow(), advisor));
+        var reply = MessageCatalogue.Default.Format(state.Language, "advisor.answerPrefix", text);
+        var result = await messenger.PushAsync(student, [new Reply(reply)], cancellationToken);
+        AdvisorLog.Answered(logger, student.Channel, result);
+        return result;
+    }
+
+    /// <summary>The one action that gives the student back to the bot.</summary>
+    public async Task<bool> HandBackAsync(StudentKey student, string advisor, CancellationToken cancellationToken)
+    {
+        var state = await editor.UpdateAsync(student, s => s.Advisor = null, cancellationToken);
+        if (state is null)
+        {
+            await redis.GetDatabase().SortedSetRemoveAsync(OpenThreads, student.ToString());
+            return false;
+        }
+
+        await AddAsync(student, new ThreadMessage("bot", "Handed back to the bot.", time.GetUtcNow(), advisor));
+
+        // After the note above (which touches the thread), so the closed thread leaves the inbox.
+        await redis.GetDatabase().SortedSetRemoveAsync(OpenThreads, student.ToString());
+        var text = MessageCatalogue.Default.Text(state.Language, "advisor.handedBack");
+        await messenger.PushAsync(student, [new Reply(text)], cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+using Bot.Host.Conversation;
+
+namespace Bot.Host.Advisors;
+
+public static class AdvisorsExtensions
+{
+    /// <summary>Who the advisors are, their chat commands, and the questions students send them.</summary>
+    public static WebApplicationBuilder AddAdvisors(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdvisorsOptions>().BindConfiguration(AdvisorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<StudentDirectory>();
+        builder.Services.AddSingleton<StudentStateEditor>();
+        builder.Services.AddSingleton<AdvisorInbox>();
+        builder.Services.AddSingleton<AdvisorNotifier>();
+        builder.Services.AddSingleton<ITurnObserver, AdvisorForwarder>();
+        builder.Services.AddSingleton<IAdvisorCommands, AdvisorCommands>();
+        return builder;
+    }
+}

@@ -1,0 +1,59 @@
+using Bot.Dialogs.Conversation;
+using Bot.Host.Storage;
+using StackExchange.Redis;
+
+namespace Bot.Host.Advisors;
+
+/// <summary>Reads every known student (the students index) as summaries, in batches of MGETs.</summary>
+public sealed class StudentDirectory(IConnectionMultiplexer redis, TimeProvider time, ILogger<StudentDirectory> logger)
+{
+    private const int Batch = 500;
+
+    /// <summary>Students who blocked the bot (Telegram 403) or unfollowed (LINE): broadcasts skip them.</summary>
+    public static readonly RedisKey BlockedSet = "students:blocked";
+
+    public async Task<IReadOnlyList<StudentSummary>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        var db = redis.GetDatabase();
+        var members = await db.SortedSetRangeByRankAsync(StudentStore.StudentsIndex, 0, -1, Order.Descending);
+        var now = time.GetUtcNow();
+        var result = new List<StudentSummary>(members.Length);
+        foreach (var chunk in members.Chunk(Batch))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var keys = chunk.Select(m => StudentKey.Parse(m.ToString())).ToArray();
+
+            // One GET per key (keys live in different hash slots); pipelined, so one round trip per chunk.
+            var values = await Task.WhenAll(keys.Select(k => db.StringGetAsync(StudentStore.RecordKey(k))));
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (values[i].IsNull)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    result.Add(StudentSummary.From(keys[i], StudentStateJson.Deserialize((byte[])values[i]!), now));
+                }
+                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+                {
+                    logger.LogWarning(e, "Skipped an unreadable student record on channel {Channel}", keys[i].Channel);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<StudentState?> ReadStateAsync(StudentKey key)
+    {
+        var value = await redis.GetDatabase().StringGetAsync(StudentStore.RecordKey(key));
+        return value.IsNull ? null : StudentStateJson.Deserialize((byte[])value!);
+    }
+
+    public Task MarkBlockedAsync(StudentKey key) => redis.GetDatabase().SetAddAsync(BlockedSet, key.ToString());
+
+    public async Task<HashSet<string>> BlockedAsync() =>
+        [.. (await redis.GetDatabase().SetMembersAsync(BlockedSet)).Select(v => v.ToString())];
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Dialogs.Conversation;
+using Bot.Host.Advisors;
+using Bot.Host.Line;
+using Bot.Host.Line.Api;
+using Bot.Host.Storage;
+using Bot.Host.Telegram;
+using Microsoft.Extensions.Options;
+using global::Telegram.Bot.Exceptions;
+
+namespace Bot.Host.Broadcasts;
+
+/// <summary>
+/// Works through one job: claims recipients in batches (atomically, so two hosts never take the same student),
+/// sends, records each outcome once. Telegram goes one message at a time through the shared rate gate; LINE
+/// goes by multicast with a retry key derived from the batch, so a retried batch is delivered once.
+/// </summary>
+public sealed class BroadcastSender(
+    BroadcastStore store,
+    TelegramRateGate gate,
+    StudentDirectory directory,
+    IOptions<BroadcastOptions> options,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<BroadcastSender> logger)
+{
+    private const int TelegramBatch = 100;
+
+    /// <summary>True when the job has nothing left (this host or another finished it).</summary>
+    public async Task<bool> RunAsync(BroadcastJob job, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        foreach (var channel in AudienceFilter.BroadcastChannels)
+        {
+            // Claims of a host that died (or this one before a restart) go back to the pending set.
+            await store.RequeueAsync(job.Id, channel, time.GetUtcNow() - o.ClaimTimeout);
+        }
+
+        // Each channel at its own pace: LINE's multicasts do not wait for Telegram's rate gate.
+        var telegram = services.GetService<TelegramReplySender>();
+        var line = services.GetService<LineMessagingClient>();
+        await Task.WhenAll(
+            DrainAsync(job, "tg", TelegramBatch, batch => SendTelegramAsync(job, batch, telegram, cancellationToken), cancellationToken),
+            DrainAsync(job, "line", o.LineBatchSize, batch => SendLineAsync(job, batch, line), cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        return await store.IsDrainedAsync(job.Id);
+    }
+
+    private async Task DrainAsync(BroadcastJob job, string channel, int batchSize, Func<string[], Task> send, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = await store.ClaimAsync(job.Id, channel, batchSize, time.GetUtcNow());
+            if (batch.Length == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await send(batch);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: what this host claimed and did not send goes back for the next run (here or on another host).
+                await store.ReleaseAsync(job.Id, channel, batch);
+                throw;
+            }
+        }
+    }
+
+    private async Task SendTelegramAsync(BroadcastJob job, string[] members, TelegramReplySender? telegram, CancellationToken cancellationToken)
+    {
+        if (members.Length == 0)
+        {
+            return;
+        }
+
+        if (telegram is null)
+        {
+            foreach (var m in members)
+            {
+                await store.RecordAsync(job.Id, "tg", m, "failed");
+            }
+
+            return;
+        }
+
+        var reply = new Reply(job.Text);
+        await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = options.Value.TelegramParallelism, CancellationToken = cancellationToken }, async (member, ct) =>
+        {
+            var chatId = long.Parse(StudentKey.Parse(member).Id, CultureInfo.InvariantCulture);
+            // The token stops the wait for a send slot; a send that started is finished and recorded, never cut off
+            // halfway (Telegram may have delivered it), so a restart cannot send it twice.
+            await gate.WaitAsync(ct);
+            var outcome = await SendOneTelegramAsync(telegram, chatId, reply, CancellationToken.None);
+            if (outcome == "blocked")
+            {
+                await directory.MarkBlockedAsync(StudentKey.Parse(member));
+            }
+
+            // Recorded even if the host is stopping now: the message went out.
+            await store.RecordAsync(job.Id, "tg", member, outcome);
+        });
+    }
+
+    private async Task<string> SendOneTelegramAsync(TelegramReplySender telegram, long chatId, Reply reply, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                await telegram.SendOneAsync(chatId, reply, cancellationToken, throwWhenBlocked: true);
+                return "sent";
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 403)
+            {
+                return "blocked";
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 429)
+            {
+                // Telegram.Bot already waited and retried (RetryThreshold/RetryCount); still refused: all hosts pause.
+                var wait = TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1);
+                BroadcastLog.TooManyRequests(logger, wait.TotalSeconds);
+                await gate.PauseAsync(wait);
+            }
+            catch (ApiRequestException e)
+            {
+                BroadcastLog.TelegramFailed(logger, e.ErrorCode, e);
+                return "failed";
+            }
+            catch (HttpRequestException e)
+            {
+                BroadcastLog.TelegramFailed(logger, 0, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+
+        return "failed";
+    }
+
+    private async Task SendLineAsync(BroadcastJob job, string[] members, LineMessagingClient? line)
+    {
+        if (members.Length == 0)
+        {
+            return;
+        }
+
+        var outcome = "failed";
+        if (line is not null)
+        {
+            var ids = members.Select(m => StudentKey.Parse(m).Id).Order(StringComparer.Ordinal).ToList();
+            try
+            {
+                // Not cut off by shutdown either; the retry key makes a repeat of this batch harmless anyway.
+                await line.MulticastAsync(ids, [new TextMessage(job.Text)], RetryKey(job.Id, ids), CancellationToken.None);
+                outcome = "sent";
+            }
+            catch (Exception e) when (e is LineApiException or HttpRequestException)
+            {
+                BroadcastLog.LineFailed(logger, members.Length, e);
+            }
+        }
+
+        // LINE does not say who unfollowed in a multicast; unfollows come by webhook into the blocked set.
+        foreach (var m in members)
+        {
+            await store.RecordAsync(job.Id, "line", m, outcome);
+        }
+    }
+
+    /// <summary>The same batch always gets the same key, so re-sending it after a crash is accepted once by LINE.</summary>
+    private static Guid RetryKey(string jobId, IReadOnlyList<string> ids)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(jobId + "\n" + string.Join('\n', ids)));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x40); // version 4 layout, as LINE expects a UUID
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Bot.Tests.Infrastructure;
+
+namespace Bot.Tests.Advisors;
+
+[Collection(RedisCollection.Name)]
+public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
+{
+    private const long Student = 6001;
+    private const long Advisor = AdvisorTestHost.AdvisorTelegramId;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private FakeTelegramServer telegram = null!;
+
+    public async Task InitializeAsync()
+    {
+        await redis.FlushAsync();
+        telegram = await FakeTelegramServer.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await telegram.DisposeAsync();
+
+    [Fact]
+    public async Task AQuestionReachesTheAdvisorWhoAnswersTalksAndHandsBack()
+    {
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
+        telegram.EnqueueCommand(Student, "start");
+        await telegram.WaitForCallsAsync(Student, 1, Timeout);
+
+        telegram.EnqueueCommand(Student, "ask");
+        await telegram.WaitForCallsAsync(Student, 2, Timeout);
+        telegram.EnqueueText(Student, "Can I still apply after my ARC expired?");
+        var afterQuestion = await telegram.WaitForCallsAsync(Student, 3, Timeout);
+        Assert.Contains("with the advisors", afterQuestion[^1].Text, StringComparison.Ordinal);
+
+        var card = (await telegram.WaitForCallsAsync(Advisor, 1, Timeout))[0];
+        Assert.Contains("Can I still apply after my ARC expired?", card.Text, StringComparison.Ordinal);
+        Assert.Contains("stage New", card.Text, StringComparison.Ordinal);
+
+        // The advisor takes the question and answers in chat.
+        telegram.EnqueueCallback(Advisor, card.MessageId!.Value, card.CallbackData[0]);
+        await telegram.WaitForCallsAsync(Advisor, 2, Timeout);
+        telegram.EnqueueText(Advisor, "Yes, apply at once; there is a fine for the late days.");
+        var answer = await telegram.WaitForCallsAsync(Student, 4, Timeout);
+        Assert.Equal("Advisor: Yes, apply at once; there is a fine for the late days.", answer[^1].Text);
+
+        // While the advisor has the chat, the bot forwards and stays quiet.
+        telegram.EnqueueText(Student, "Thank you! How much is the fine?");
+        var forwarded = await telegram.WaitForCallsAsync(Advisor, 4, Timeout);
+        Assert.Contains(forwarded, c => c.Text?.Contains("How much is the fine?", StringComparison.Ordinal) == true);
+        Assert.Equal(4, telegram.Transcript(Student).Count);
+
+        // The dashboard's inbox shows the thread.
+        var cookie = await host.LoginAsync();
+        using (var inbox = await host.SendAsync(HttpMethod.Get, "/dashboard/api/questions", cookie))
+        {
+            using var json = JsonDocument.Parse(await inbox.Content.ReadAsStringAsync());
+            var thread = Assert.Single(json.RootElement.EnumerateArray().ToList());
+            Assert.Equal(3, thread.GetProperty("messages").GetArrayLength());
+        }
+
+        // One action gives the student back to the bot.
+        var handBack = forwarded[^1].CallbackData.Single(d => d.StartsWith("adv:back:", StringComparison.Ordinal));
+        telegram.EnqueueCallback(Advisor, forwarded[^1].MessageId!.Value, handBack);
+        var back = await telegram.WaitForCallsAsync(Student, 5, Timeout);
+        Assert.Contains("closed this conversation", back[^1].Text, StringComparison.Ordinal);
+
+        telegram.EnqueueText(Student, "help");
+        var helped = await telegram.WaitForCallsAsync(Student, 6, Timeout);
+        Assert.DoesNotContain("Advisor:", helped[^1].Text ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdvisorAnswersFromTheDashboard()
+    {
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
+        telegram.EnqueueCommand(Student, "start");
+        await telegram.WaitForCallsAsync(Student, 1, Timeout);
+        telegram.EnqueueCommand(Student, "ask");
+        await telegram.WaitForCallsAsync(Student, 2, Timeout);
+        telegram.EnqueueText(Student, "Where do I pay?");
+        await telegram.WaitForCallsAsync(Student, 3, Timeout);
+
+        var cookie = await host.LoginAsync();
+        using var answered = await host.SendAsync(HttpMethod.Post, "/dashboard/api/questions/tg%3A6001/answer", cookie, new { text = "At any convenience store." });
+        answered.EnsureSuccessStatusCode();
+        var messages = await telegram.WaitForCallsAsync(Student, 4, Timeout);
+        Assert.Equal("Advisor: At any convenience store.", messages[^1].Text);
+
+        using var handedBack = await host.SendAsync(HttpMethod.Post, "/dashboard/api/questions/tg%3A6001/handback", cookie);
+        handedBack.EnsureSuccessStatusCode();
+        await telegram.WaitForCallsAsync(Student, 5, Timeout);
+        using var inbox = await host.SendAsync(HttpMethod.Get, "/dashboard/api/questions", cookie);
+        Assert.Equal("[]", await inbox.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task StatsInChatCountStudentsPerStageForAdvisorsOnly()
+    {
+        await AdvisorTestHost.SeedAsync(redis, "tg:7001", s => s.Answers["arcExpiry"] = "2020-05-01");
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
+        telegram.EnqueueCommand(Advisor, "stats");
+        var stats = (await telegram.WaitForCallsAsync(Advisor, 1, Timeout))[0];
+        Assert.Contains("Drafting: 1", stats.Text, StringComparison.Ordinal);
+        Assert.Contains("Overdue (ARC expired, not submitted): 1", stats.Text, StringComparison.Ordinal);
+
+        telegram.EnqueueCommand(Student, "start");
+        await telegram.WaitForCallsAsync(Student, 1, Timeout);
+        telegram.EnqueueCommand(Student, "stats");
+        var refused = await telegram.WaitForCallsAsync(Student, 2, Timeout);
+        Assert.Contains("for the school's advisors", refused[^1].Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bot.Host.Advisors;
+using Bot.Host.Broadcasts;
+using Bot.Tests.Infrastructure;
+using Bot.Tests.Line.Fakes;
+using StackExchange.Redis;
+
+namespace Bot.Tests.Advisors;
+
+[Collection(RedisCollection.Name)]
+public sealed class BroadcastTests(RedisFixture redis) : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private FakeTelegramServer telegram = null!;
+    private FakeLinePlatform line = null!;
+
+    public async Task InitializeAsync()
+    {
+        await redis.FlushAsync();
+        telegram = await FakeTelegramServer.StartAsync();
+        line = await FakeLinePlatform.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await telegram.DisposeAsync();
+        await line.DisposeAsync();
+    }
+
+    private static string LineUser(int i) => "U" + i.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task ABroadcastReachesEveryTelegramAndLineStudentOnceAndReportsBlockedOnes()
+    {
+        var tg = Enumerable.Range(2001, 10).ToList();
+        var ln = Enumerable.Range(1, 3).Select(LineUser).ToList();
+        await AdvisorTestHost.SeedManyAsync(redis, tg.Select(id => $"tg:{id}").Concat(ln.Select(u => "line:" + u)));
+        telegram.Block(2005);
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        var cookie = await host.LoginAsync();
+
+        var job = await SendFromDashboardAsync(host, cookie, "Reminder: the NIA office is closed on Friday.");
+        var report = await WaitForDoneAsync(host, cookie, job);
+
+        foreach (var id in tg.Where(id => id != 2005))
+        {
+            Assert.Single(telegram.Transcript(id), c => c.Text == "Reminder: the NIA office is closed on Friday.");
+        }
+
+        foreach (var user in ln)
+        {
+            Assert.Single(line.MessagesTo(user), m => m.Text == "Reminder: the NIA office is closed on Friday.");
+        }
+
+        Assert.Equal((9, 0, 1), Counts(report, "tg"));
+        Assert.Equal((3, 0, 0), Counts(report, "line"));
+        Assert.Empty(telegram.Violations);
+        Assert.Empty(line.Violations);
+        Assert.All(line.Requests.Where(r => r.Path.EndsWith("multicast", StringComparison.Ordinal)), r => Assert.True(r.Headers.ContainsKey("X-Line-Retry-Key")));
+
+        // The next broadcast skips the student who blocked the bot without trying.
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        Assert.True(await connection.GetDatabase().SetContainsAsync(StudentDirectory.BlockedSet, "tg:2005"));
+    }
+
+    [Fact]
+    public async Task AnAdvisorBroadcastsFromTelegramAfterConfirmingAndGetsADeliveryReport()
+    {
+        await AdvisorTestHost.SeedAsync(redis, "tg:3001", s => { s.Phase = "Submitted"; s.ReceiptNumber = "111122223333"; });
+        await AdvisorTestHost.SeedAsync(redis, "tg:3002");
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+
+        telegram.EnqueueCommand(AdvisorTestHost.AdvisorTelegramId, "broadcast", "stage=submitted Please pay the ARC fee this week.");
+        var preview = (await telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 1, Timeout))[0];
+        Assert.Contains("Audience: 1 students", preview.Text, StringComparison.Ordinal);
+        var confirm = preview.CallbackData.Single(d => d.StartsWith("bc:ok:", StringComparison.Ordinal));
+
+        telegram.EnqueueCallback(AdvisorTestHost.AdvisorTelegramId, preview.MessageId!.Value, confirm);
+        var student = await telegram.WaitForCallsAsync(3001, 1, Timeout);
+        Assert.Equal("Please pay the ARC fee this week.", student[0].Text);
+
+        var advisor = await telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 3, Timeout);
+        Assert.Contains(advisor, c => c.Text?.Contains("Telegram: 1 sent, 0 failed, 0 blocked", StringComparison.Ordinal) == true);
+        Assert.Empty(telegram.Transcript(3002));
+    }
+
+    [Fact]
+    public async Task ALineBroadcastOverTheMonthlyQuotaIsRefusedBeforeConfirmation()
+    {
+        await AdvisorTestHost.SeedManyAsync(redis, Enumerable.Range(1, 5).Select(i => "line:" + LineUser(i)));
+        line.QuotaType = "limited";
+        line.QuotaValue = 200;
+        line.TotalUsage = 197;
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        var cookie = await host.LoginAsync();
+
+        using var response = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text = "Hello", filter = new { } });
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var preview = (await response.Content.ReadFromJsonAsync<BroadcastPreview>(DashboardEndpointTests.Json))!;
+        Assert.Equal(5, preview.LineCost);
+        Assert.Equal(3, preview.LineQuotaRemaining);
+        Assert.Contains("only 3 are left", preview.Refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain(line.Requests, r => r.Path.EndsWith("multicast", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AScheduledBroadcastWaitsForItsTime()
+    {
+        await AdvisorTestHost.SeedAsync(redis, "tg:4001");
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        var cookie = await host.LoginAsync();
+
+        var job = await SendFromDashboardAsync(host, cookie, "Later", DateTimeOffset.UtcNow.AddSeconds(2));
+        await Task.Delay(500);
+        Assert.Empty(telegram.Transcript(4001));
+        await WaitForDoneAsync(host, cookie, job);
+        Assert.Single(telegram.Transcript(4001));
+    }
+
+    [Fact]
+    public async Task ABroadcastInterruptedByARestartResumesAndSendsEachStudentExactlyOnce()
+    {
+        var ids = Enumerable.Range(5001, 30).ToList();
+        await AdvisorTestHost.SeedManyAsync(redis, ids.Select(id => $"tg:{id}"));
+        var slow = new Dictionary<string, string?> { ["Broadcasts:TelegramMessagesPerSecond"] = "6" };
+        string job;
+        string cookie;
+        await using (var first = await AdvisorTestHost.StartAsync(redis, telegram, line, slow))
+        {
+            cookie = await first.LoginAsync();
+            job = await SendFromDashboardAsync(first, cookie, "Resumable notice");
+            await telegram.WaitUntilAsync(t => ids.Count(id => t.Transcript(id).Count > 0) >= 5, Timeout);
+        }
+
+        var beforeRestart = ids.Count(id => telegram.Transcript(id).Count > 0);
+        Assert.InRange(beforeRestart, 5, 29);
+
+        await using var second = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        cookie = await second.LoginAsync();
+        var report = await WaitForDoneAsync(second, cookie, job);
+        Assert.All(ids, id => Assert.Single(telegram.Transcript(id)));
+        Assert.Equal((30, 0, 0), Counts(report, "tg"));
+    }
+
+    internal static async Task<string> SendFromDashboardAsync(AdvisorTestHost host, string cookie, string text, DateTimeOffset? at = null)
+    {
+        using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text, filter = new { }, at });
+        created.EnsureSuccessStatusCode();
+        var preview = (await created.Content.ReadFromJsonAsync<BroadcastPreview>(DashboardEndpointTests.Json))!;
+        using var confirmed = await host.SendAsync(HttpMethod.Post, $"/dashboard/api/broadcasts/{preview.JobId}/confirm", cookie);
+        confirmed.EnsureSuccessStatusCode();
+        return preview.JobId!;
+    }
+
+    internal static async Task<JsonElement> WaitForDoneAsync(AdvisorTestHost host, string cookie, string job)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            using var response = await host.SendAsync(HttpMethod.Get, "/dashboard/api/broadcasts", cookie);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var entry = json.RootElement.EnumerateArray().Single(j => j.GetProperty("id").GetString() == job);
+            if (entry.GetProperty("status").GetString() == "Done")
+            {
+                return entry.Clone();
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The broadcast did not finish: " + entry);
+            await Task.Delay(100);
+        }
+    }
+
+    private static (long Sent, long Failed, long Blocked) Counts(JsonElement job, string channel)
+    {
+        var c = job.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == channel);
+        return (c.GetProperty("sent").GetInt64(), c.GetProperty("failed").GetInt64(), c.GetProperty("blocked").GetInt64());
+    }
+}

@@ -1,0 +1,95 @@
+// Drives the advisors' dashboard in the system Chromium: log in, filter, open a timeline, send a broadcast,
+// chat through the first questions in "try the bot", and save screenshots.
+// Usage: node tests/browser/dashboard.mjs <baseUrl> <apiKey> [screenshotDir]
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const [baseArg, apiKey, shotsArg] = process.argv.slice(2);
+if (!baseArg || !apiKey) {
+  console.error('usage: node dashboard.mjs <baseUrl> <apiKey> [screenshotDir]');
+  process.exit(2);
+}
+// "localhost" is a secure context, so the dashboard's Secure cookie is kept over plain http in tests.
+const base = baseArg.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+const shots = resolve(shotsArg ?? 'docs/screenshots');
+mkdirSync(shots, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), 'arc-dashboard-'));
+const step = name => console.log('step: ' + name);
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 860 },
+});
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(15000);
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+
+  step('login');
+  await page.goto(base + '/dashboard');
+  await page.fill('#key', 'wrong-key-wrong-key');
+  await page.click('#login-form button');
+  await page.waitForSelector('#login-error:has-text("not right")');
+  await page.screenshot({ path: join(shots, 'login.png') });
+  await page.fill('#key', apiKey);
+  await page.click('#login-form button');
+  await page.waitForSelector('#students tr');
+  const cookies = await context.cookies();
+  const session = cookies.find(c => c.name === 'arc_dash');
+  if (!session || !session.httpOnly || !session.secure || session.sameSite !== 'Strict') throw new Error('session cookie flags: ' + JSON.stringify(session));
+  if (page.url().includes(apiKey)) throw new Error('the key leaked into the URL');
+  const all = await page.locator('#students tr').count();
+  await page.screenshot({ path: join(shots, 'students.png') });
+
+  step('filter');
+  await page.selectOption('#filters select[name=stage]', 'notsubmitted');
+  await page.click('#filters button[type=submit]');
+  await page.waitForFunction(n => document.querySelectorAll('#students tr').length < n, all);
+  const filtered = await page.locator('#students tr').count();
+  await page.fill('#filters input[name=q]', 'CHEN');
+  await page.click('#filters button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#students tr').length === 1);
+
+  step('timeline');
+  await page.click('#students tr');
+  await page.waitForSelector('#timeline .timeline li');
+  await page.screenshot({ path: join(shots, 'timeline.png') });
+
+  step('broadcast');
+  await page.click('nav [data-tab=broadcasts]');
+  await page.fill('#broadcast-form textarea', 'Browser broadcast: the NIA office is closed on Friday.');
+  await page.click('#preview');
+  await page.waitForSelector('#broadcast-preview:has-text("Audience")');
+  await page.click('#broadcast-form button[type=submit]');
+  await page.waitForSelector('#broadcast-confirm:not(.hidden)');
+  await page.screenshot({ path: join(shots, 'broadcast-preview.png') });
+  await page.click('#confirm');
+  await page.waitForSelector('#broadcasts tr[data-status=Done]', { timeout: 30000 });
+  await page.screenshot({ path: join(shots, 'broadcast-report.png') });
+
+  step('try the bot');
+  await page.click('nav [data-tab=try]');
+  await page.waitForSelector('#chat .bubble.bot .choices button');
+  await page.locator('#chat .bubble.bot').last().locator('.choices button').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('#chat .bubble.bot').length >= 2);
+  const bots = await page.locator('#chat .bubble.bot').count();
+  await page.locator('#chat .bubble.bot').last().locator('.choices button', { hasText: 'Extension' }).first().click();
+  await page.waitForFunction(n => document.querySelectorAll('#chat .bubble.bot').length > n, bots);
+  await page.screenshot({ path: join(shots, 'try-the-bot.png') });
+
+  step('mobile');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click('nav [data-tab=students]');
+  await page.screenshot({ path: join(shots, 'students-mobile.png') });
+
+  if (errors.length) throw new Error('page errors: ' + errors.join('; '));
+  console.log(JSON.stringify({ ok: true, students: all, filtered, chatBubbles: await page.locator('#chat .bubble').count() }));
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
