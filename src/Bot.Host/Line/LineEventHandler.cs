@@ -16,6 +16,7 @@ public sealed class LineEventHandler(
     LineMessagingClient client,
     LineReplySender sender,
     LineReachability reachability,
+    IEnumerable<Advisors.IAdvisorCommands> advisors,
     ILogger<LineEventHandler> logger) : IInboxHandler
 {
     /// <summary>Longer than a typical photo crop; the animation ends anyway when our next message arrives.</summary>
@@ -63,6 +64,16 @@ public sealed class LineEventHandler(
         if (inbound.Kind == InboundKind.Upload)
         {
             await ShowLoadingAsync(userId, cancellationToken);
+        }
+
+        // Advisors' commands and answers never reach the dialog.
+        foreach (var hook in advisors)
+        {
+            if (await hook.TryHandleAsync(new StudentKey(Channel, userId), inbound, cancellationToken) is { } advisorReplies)
+            {
+                await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, advisorReplies, cancellationToken);
+                return;
+            }
         }
 
         var outcome = await turns.RunAsync(new StudentKey(Channel, userId), evt.WebhookEventId, inbound, cancellationToken);

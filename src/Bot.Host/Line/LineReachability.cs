@@ -10,9 +10,18 @@ public sealed class LineReachability(IConnectionMultiplexer redis)
 {
     public static readonly RedisKey Unreachable = "line:unreachable";
 
-    public Task MarkUnreachableAsync(string userId) => redis.GetDatabase().SetAddAsync(Unreachable, userId);
+    /// <summary>Unfollowed: no pushes, and broadcasts skip them (<see cref="Advisors.StudentDirectory.BlockedSet"/>).</summary>
+    public Task MarkUnreachableAsync(string userId)
+    {
+        var db = redis.GetDatabase();
+        return Task.WhenAll(db.SetAddAsync(Unreachable, userId), db.SetAddAsync(Advisors.StudentDirectory.BlockedSet, "line:" + userId));
+    }
 
-    public Task MarkReachableAsync(string userId) => redis.GetDatabase().SetRemoveAsync(Unreachable, userId);
+    public Task MarkReachableAsync(string userId)
+    {
+        var db = redis.GetDatabase();
+        return Task.WhenAll(db.SetRemoveAsync(Unreachable, userId), db.SetRemoveAsync(Advisors.StudentDirectory.BlockedSet, "line:" + userId));
+    }
 
     public Task<bool> IsUnreachableAsync(string userId) => redis.GetDatabase().SetContainsAsync(Unreachable, userId);
 }
