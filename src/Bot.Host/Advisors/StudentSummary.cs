@@ -47,8 +47,11 @@ public sealed record StudentSummary(
         var stage = StageOf(state);
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-        // Until the application is in, the ARC's expiry is the deadline that matters (applying late means a fine).
-        var deadline = stage < CaseStep.Submitted ? expiry : null;
+        // Until the application is in, the ARC's expiry is the deadline that matters (applying late means a fine);
+        // once approved and unpaid, the 5-day payment window does.
+        var deadline = stage < CaseStep.Submitted ? expiry
+            : stage == CaseStep.Approved ? Bot.Dialogs.Reminders.ReminderPlanner.PaymentDeadline(Bot.Dialogs.Conversation.StudentCaseTimeline.From(state))
+            : null;
         return new StudentSummary(
             key.ToString(),
             key.Channel,
