@@ -1,9 +1,9 @@
 namespace Bot.Host.Reminders;
 
 /// <summary>
-/// The scheduler's atomic steps. The due set, the claimed set and the claim tokens are global keys (one hash tag,
-/// <c>{rm}</c>); planning also touches the student's plan set and sent markers, so the design assumes one Redis
-/// (or one primary), not a cluster.
+/// The scheduler's atomic steps. Every key they touch — the due set, the claimed set, the claim tokens, and each
+/// student's plan set and sent markers — carries the <c>{rm}</c> hash tag, so the scripts run on a Redis Cluster
+/// too (in one slot: reminders are few next to turns, so one slot carries them easily).
 /// </summary>
 internal static class ReminderScripts
 {

@@ -25,9 +25,11 @@ public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<Reminde
 
     private readonly ReminderOptions options = options.Value;
 
-    public static RedisKey PlanKey(StudentKey student) => "rp:" + student.Tag;
+    // Every reminder key, the per-student ones included, carries the {rm} hash tag: the scripts touch a student's plan
+    // and sent markers together with the due set, so on a Redis Cluster they must all live in one slot.
+    public static RedisKey PlanKey(StudentKey student) => "{rm}:plan:" + student;
 
-    public static RedisKey SentKey(StudentKey student, string dedupKey) => "rs:" + student.Tag + ":" + dedupKey;
+    public static RedisKey SentKey(StudentKey student, string dedupKey) => "{rm}:sent:" + student + ":" + dedupKey;
 
     public static string Member(StudentKey student, string dedupKey) => student + "|" + dedupKey;
 
