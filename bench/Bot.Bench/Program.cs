@@ -11,6 +11,10 @@ switch (args.FirstOrDefault())
     case "document":
         UploadBenchmarks.Document(Runs(args));
         break;
+    case "engine" when args.ElementAtOrDefault(1) == "line":
+    case "line":
+        await LineBenchmark.RunAsync();
+        break;
     case "engine":
         await EngineBenchmark.RunAsync(args);
         break;
@@ -18,7 +22,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit] | dialog-step");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit|line] | line | dialog-step");
         break;
 }
 
