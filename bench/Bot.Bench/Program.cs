@@ -15,6 +15,9 @@ switch (args.FirstOrDefault())
     case "line":
         await LineBenchmark.RunAsync();
         break;
+    case "rss":
+        await HostRssBenchmark.RunAsync(args);
+        break;
     case "engine":
         await EngineBenchmark.RunAsync(args);
         break;
@@ -22,7 +25,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit|line] | line | dialog-step");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit|line] | line | rss [server|workstation] | dialog-step");
         break;
 }
 
