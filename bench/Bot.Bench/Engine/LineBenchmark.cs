@@ -58,7 +58,7 @@ public static class LineBenchmark
 
         // The first 20 turns of the application: greeting, language and visa buttons, names, nationality, dates...
         var steps = Student.FullApplication[..20];
-        await run.DrainAsync("warm-up", 200, steps[..10], print: false);
+        await run.DrainAsync("warm-up", 500, steps, print: false);
         Console.WriteLine();
         Console.WriteLine("| Scenario (drain) | Users x events | Events | Drain (events/s) | POSTs done (events/s) | p50 | p95 | p99 | max (ms) | Redis calls/event (server) | Redis ops/event (client) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -79,6 +79,7 @@ public static class LineBenchmark
         private int nextUser;
         private Dictionary<string, long> lastDiff = [];
         private int lastEvents;
+        private readonly List<string> cpuNotes = [];
 
         public async Task DrainAsync(string name, int users, Step[] steps, bool print = true)
         {
@@ -108,6 +109,9 @@ public static class LineBenchmark
 
             var before = await CommandStatsAsync();
             var opsBefore = hostRedis.GetCounters().Interactive.OperationCount;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var redisCpuBefore = await RedisCpuAsync();
+            var gcBefore = GC.CollectionCount(0);
             var start = Stopwatch.GetTimestamp();
             var senders = plans.Select(plan => Task.Run(() => SendAsync(plan, steps))).ToArray();
             await Task.WhenAll(senders);
@@ -126,6 +130,9 @@ public static class LineBenchmark
 
             var last = expected.Max(fake.RepliedAt);
             var seconds = Stopwatch.GetElapsedTime(start, last).TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            var redisCpu = (await RedisCpuAsync() - redisCpuBefore) * 1000;
+            var gen0 = GC.CollectionCount(0) - gcBefore;
 
             // Let the acknowledgements of the last entries land before counting commands.
             await Task.Delay(500);
@@ -139,6 +146,7 @@ public static class LineBenchmark
                 var latencies = expected.Select(i => Stopwatch.GetElapsedTime(postedAt[i], fake.RepliedAt(i)).TotalMilliseconds).ToList();
                 var calls = diff.Where(p => p.Key is not ("info" or "memory")).Sum(p => p.Value) / (double)total;
                 Console.WriteLine($"| {name} | {users:N0} x {steps.Length} | {total:N0} ({expected.Count:N0} replied) | {total / seconds:N0} | {total / Stopwatch.GetElapsedTime(start, postsDone).TotalSeconds:N0} | {Percentiles.Summary(latencies)} | {calls:F2} | {ops / (double)total:F2} |");
+                cpuNotes.Add($"{name}: wall {seconds * 1000:F0} ms; CPU of this process (host + fake LINE + senders) {cpu:F0} ms = {cpu / total * 1000:F0} us/event ({cpu / (seconds * 1000):F2} cores busy); redis-server {redisCpu:F0} ms = {redisCpu / total * 1000:F0} us/event; gen0 GCs {gen0}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             }
         }
 
@@ -195,11 +203,20 @@ public static class LineBenchmark
         public void PrintCommandStats()
         {
             Console.WriteLine();
+            cpuNotes.ForEach(Console.WriteLine);
+            Console.WriteLine();
             Console.WriteLine($"INFO commandstats difference over the last run ({lastEvents} events; commands inside Lua scripts are counted too):");
             foreach (var (command, calls) in lastDiff.Where(p => p.Value > 0).OrderByDescending(p => p.Value))
             {
                 Console.WriteLine($"  {command}: {calls} ({calls / (double)lastEvents:F2}/event)");
             }
+        }
+
+        private async Task<double> RedisCpuAsync()
+        {
+            var info = (string?)await admin.GetDatabase().ExecuteAsync("INFO", "cpu") ?? string.Empty;
+            return info.Split('\n').Where(l => l.StartsWith("used_cpu_sys:", StringComparison.Ordinal) || l.StartsWith("used_cpu_user:", StringComparison.Ordinal))
+                .Sum(l => double.Parse(l.Split(':')[1].Trim(), CultureInfo.InvariantCulture));
         }
 
         private async Task<Dictionary<string, long>> CommandStatsAsync()
