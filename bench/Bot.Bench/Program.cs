@@ -12,8 +12,10 @@ switch (args.FirstOrDefault())
         UploadBenchmarks.Document(Runs(args));
         break;
     case "engine" when args.ElementAtOrDefault(1) == "line":
+        await LineBenchmark.RunAsync(args[1..]);
+        break;
     case "line":
-        await LineBenchmark.RunAsync();
+        await LineBenchmark.RunAsync(args);
         break;
     case "rss":
         await HostRssBenchmark.RunAsync(args);
@@ -25,7 +27,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit|line] | line | rss [server|workstation] | dialog-step");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit|line] | line [senders] | rss [server|workstation] | dialog-step");
         break;
 }
 

@@ -20,11 +20,14 @@ public static class LineBenchmark
 {
     private const string Secret = "bench-channel-secret";
     private const int EventsPerBody = 20;
-    private const int Senders = 4;
+    private static int Senders = 4;
     private const int Capacity = 100_000;
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(string[] args)
     {
+        var senders = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+        Senders = senders > 0 ? senders : 4;
+        Console.WriteLine($"senders: {Senders}");
         Console.WriteLine($"machine: nproc={Environment.ProcessorCount} .NET {Environment.Version} server GC={System.Runtime.GCSettings.IsServerGC}");
         using var redis = await RedisProcess.StartAsync();
         await using var fake = new FakeLineApi(Capacity);
@@ -47,6 +50,7 @@ public static class LineBenchmark
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:Polly"] = "Warning",
             });
         });
         await app.StartAsync();
