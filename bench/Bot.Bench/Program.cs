@@ -11,6 +11,15 @@ switch (args.FirstOrDefault())
     case "document":
         UploadBenchmarks.Document(Runs(args));
         break;
+    case "engine" when args.ElementAtOrDefault(1) == "line":
+        await LineBenchmark.RunAsync(args[1..]);
+        break;
+    case "line":
+        await LineBenchmark.RunAsync(args);
+        break;
+    case "rss":
+        await HostRssBenchmark.RunAsync(args);
+        break;
     case "engine":
         await EngineBenchmark.RunAsync(args);
         break;
@@ -20,7 +29,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit] | dialog-step | broadcast [--telegram N] [--line M] [--rate R] [--hosts H]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|open|size|limit|line] | line [senders] | rss [server|workstation] | dialog-step | broadcast [--telegram N] [--line M] [--rate R] [--hosts H]");
         return 2;
 }
 

@@ -9,7 +9,7 @@ public sealed class Runner(FakeBotApi fake, IConnectionMultiplexer admin, IConne
     private Dictionary<string, long> lastStats = [];
     private string lastStatsName = string.Empty;
 
-    public async Task DrainAsync(string name, int firstUser, int users, byte[]? seed, Step[] steps, bool print = true)
+    public async Task<(double Rate, string Latency)> DrainAsync(string name, int firstUser, int users, byte[]? seed, Step[] steps, bool print = true)
     {
         var counts = Student.Run(seed, steps).Messages;
         await SeedAsync(firstUser, users, seed);
@@ -38,10 +38,10 @@ public sealed class Runner(FakeBotApi fake, IConnectionMultiplexer admin, IConne
         var diff = after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key));
         var turns = (double)items.Count;
         var scripts = (diff.GetValueOrDefault("evalsha") + diff.GetValueOrDefault("eval")) / turns;
+        var latency = Percentiles.Summary(released.Select(u => Stopwatch.GetElapsedTime(u.AvailableAt, u.FirstReplyAt).TotalMilliseconds).ToList());
         if (print)
         {
-            var latencies = released.Select(u => Stopwatch.GetElapsedTime(u.AvailableAt, u.FirstReplyAt).TotalMilliseconds).ToList();
-            Console.WriteLine($"| {name} | {users:N0} x {steps.Length} | {(fake.MessagesSent - sentBefore) / turns:F2} | {items.Count / seconds:N0} | {Percentiles.Summary(latencies)} | {scripts:F2} scripts + {(diff.GetValueOrDefault("zadd") / turns):F2} zadd | {ops / turns:F2} |");
+            Console.WriteLine($"| {name} | {users:N0} x {steps.Length} | {(fake.MessagesSent - sentBefore) / turns:F2} | {items.Count / seconds:N0} | {latency} | {scripts:F2} scripts + {(diff.GetValueOrDefault("zadd") / turns):F2} zadd | {ops / turns:F2} |");
         }
 
         if (name.StartsWith("valid text", StringComparison.Ordinal))
@@ -49,6 +49,8 @@ public sealed class Runner(FakeBotApi fake, IConnectionMultiplexer admin, IConne
             lastStats = diff;
             lastStatsName = $"{name}, {items.Count} turns";
         }
+
+        return (items.Count / seconds, latency);
     }
 
     /// <summary>Releases updates on a fixed schedule (rate per second), whatever the host does: latency under a given offered load.</summary>
