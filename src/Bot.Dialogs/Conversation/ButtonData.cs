@@ -4,7 +4,7 @@ namespace Bot.Dialogs.Conversation;
 /// The data carried by buttons (≤ 64 bytes on Telegram, ≤ 300 on LINE). A short prefix says what the button
 /// does; the dialog checks that a pressed button still fits the current question.
 /// </summary>
-internal static class ButtonData
+public static class ButtonData
 {
     public const string Back = "nav:back";
     public const string Skip = "nav:skip";
@@ -32,6 +32,14 @@ internal static class ButtonData
     public const string PaymentPrefix = "pay:";
     public const string AskAdvisor = "adv:ask";
     public const string CancelAsk = "adv:cancel";
+
+    /// <summary>
+    /// Buttons that open the phone's camera or photo library where the platform has them (LINE quick replies);
+    /// channels without such buttons leave them out (Telegram's attach button does the same).
+    /// </summary>
+    public const string InputPrefix = "input:";
+    public const string Camera = "input:camera";
+    public const string CameraRoll = "input:cameraRoll";
 
     public const string ValuePrefix = "v:";
     public const string PagePrefix = "pg:";

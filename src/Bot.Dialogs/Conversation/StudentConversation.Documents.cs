@@ -47,6 +47,7 @@ public sealed partial class StudentConversation
 
         output.Say(text);
         output.Buttons([
+            [new(output.T("button.camera"), ButtonData.Camera), new(output.T("button.cameraRoll"), ButtonData.CameraRoll)],
             [new(output.T(received > 0 ? "button.nextDocument" : "button.uploadLater"), ButtonData.Next)],
             [new(output.T("button.back"), ButtonData.Back), new(output.T("button.help"), ButtonData.Help)],
         ]);
@@ -109,7 +110,7 @@ public sealed partial class StudentConversation
             }
             else if (expected.IsPhoto && processed.Photo is { } photo)
             {
-                TakePhoto(photo);
+                TakePhoto(photo, processed.Preview);
             }
             else if (processed.Document is { } document)
             {
@@ -126,7 +127,7 @@ public sealed partial class StudentConversation
         AskDocumentSlot();
     }
 
-    private void TakePhoto(PhotoResult photo)
+    private void TakePhoto(PhotoResult photo, byte[]? preview)
     {
         if (!photo.Accepted || photo.Jpeg is null)
         {
@@ -142,7 +143,7 @@ public sealed partial class StudentConversation
             caption += "\n" + string.Join('\n', warnings) + "\n" + output.T("documents.photoRetry");
         }
 
-        output.File(new ReplyFile("photo.jpg", "image/jpeg", photo.Jpeg), caption);
+        output.File(new ReplyFile("photo.jpg", "image/jpeg", photo.Jpeg, preview), caption);
         RecordUpload(PhotoSlot, "photo.jpg", replace: true);
     }
 

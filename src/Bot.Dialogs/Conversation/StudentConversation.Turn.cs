@@ -145,6 +145,13 @@ public sealed partial class StudentConversation
                 return;
         }
 
+        if (data.StartsWith(ButtonData.InputPrefix, StringComparison.Ordinal))
+        {
+            // A camera / photo-library button reached us as a press (a channel without such buttons): ask again.
+            Prompt();
+            return;
+        }
+
         if (data.StartsWith(ButtonData.LanguagePrefix, StringComparison.Ordinal))
         {
             ChooseLanguage(data[ButtonData.LanguagePrefix.Length..] == "zh" ? Language.TraditionalChinese : Language.English);

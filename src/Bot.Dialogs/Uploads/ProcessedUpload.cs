@@ -6,6 +6,9 @@ namespace Bot.Dialogs.Uploads;
 /// </summary>
 public sealed record ProcessedUpload(PhotoResult? Photo = null, DocumentResult? Document = null, string? ProblemKey = null)
 {
+    /// <summary>A small JPEG of the prepared photo, shown by chats that send the photo itself as a file.</summary>
+    public byte[]? Preview { get; init; }
+
     /// <summary>The file could not be fetched or was refused before processing (e.g. over the download limit).</summary>
     public static ProcessedUpload Refused(string problemKey) => new(ProblemKey: problemKey);
 }

@@ -84,8 +84,13 @@ public sealed class LineReplyRenderer(FileStore files)
             choices = [.. keep];
         }
 
-        return new QuickReply([.. choices.Select(c => new QuickReplyItem(
-            new PostbackAction(Shorten(c.Label, LineLimits.MaxActionLabelLength), c.Data, Shorten(c.Label, MaxDisplayText))))]);
+        return new QuickReply([.. choices.Select(c => new QuickReplyItem(c.Data switch
+        {
+            // Open the phone's camera or photo library: the student's next message is the picture itself.
+            ButtonData.Camera => new CameraAction(Shorten(c.Label, LineLimits.MaxActionLabelLength)),
+            ButtonData.CameraRoll => new CameraRollAction(Shorten(c.Label, LineLimits.MaxActionLabelLength)),
+            _ => new PostbackAction(Shorten(c.Label, LineLimits.MaxActionLabelLength), c.Data, Shorten(c.Label, MaxDisplayText)),
+        }))]);
     }
 
     /// <summary>Cuts to <paramref name="max"/> characters with "…", never between the halves of a surrogate pair.</summary>

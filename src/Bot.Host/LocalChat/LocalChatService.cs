@@ -71,7 +71,7 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
             {
                 Console.WriteLine();
                 Console.WriteLine(reply.PlainText);
-                foreach (var row in reply.Buttons ?? [])
+                foreach (var row in (reply.Buttons ?? []).Select(r => r.Where(c => !c.Data.StartsWith(ButtonData.InputPrefix, StringComparison.Ordinal)).ToList()).Where(r => r.Count > 0))
                 {
                     Console.WriteLine("   " + string.Join("   ", row.Select(c =>
                     {

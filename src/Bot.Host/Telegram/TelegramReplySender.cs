@@ -38,7 +38,15 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, ILogger<Telegram
             if (reply.File is { } file)
             {
                 using var stream = new MemoryStream(file.Bytes, writable: false);
-                await bot.SendDocument(chatId, InputFile.FromStream(stream, file.FileName), caption: TelegramHtml.Render(reply.Text), parseMode: ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken);
+                using var preview = file.Preview is null ? null : new MemoryStream(file.Preview, writable: false);
+                await bot.SendDocument(
+                    chatId,
+                    InputFile.FromStream(stream, file.FileName),
+                    caption: TelegramHtml.Render(reply.Text),
+                    parseMode: ParseMode.Html,
+                    replyMarkup: markup,
+                    thumbnail: preview is null ? null : InputFile.FromStream(preview, "preview.jpg"),
+                    cancellationToken: cancellationToken);
                 return;
             }
 
@@ -64,8 +72,15 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, ILogger<Telegram
             cancellationToken: cancellationToken);
     }
 
-    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<Choice>>? rows) =>
-        rows is null ? null : new InlineKeyboardMarkup(rows.Select(row => row.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))));
+    /// <summary>Inline buttons; camera / photo-library buttons are left out (Telegram's own attach button does that).</summary>
+    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<Choice>>? rows)
+    {
+        var kept = rows?
+            .Select(row => row.Where(c => !c.Data.StartsWith(ButtonData.InputPrefix, StringComparison.Ordinal)).ToList())
+            .Where(row => row.Count > 0)
+            .ToList();
+        return kept is not { Count: > 0 } ? null : new InlineKeyboardMarkup(kept.Select(row => row.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))));
+    }
 
     private static async Task IgnoreBadRequest(Func<Task> call)
     {

@@ -29,6 +29,9 @@ public sealed class UploadProcessor(IEnumerable<IUploadFetcher> fetchers, IdPhot
         return results;
     }
 
+    private static ProcessedUpload WithPreview(ProcessedUpload processed) =>
+        processed.Photo?.Jpeg is { } jpeg ? processed with { Preview = PreviewMaker.Make(jpeg) } : processed;
+
     private async Task<ProcessedUpload> ProcessOneAsync(StudentKey student, UploadRef upload, UploadExpectation expected, CancellationToken cancellationToken)
     {
         if (upload.Size > MaxDownloadBytes)
@@ -64,7 +67,7 @@ public sealed class UploadProcessor(IEnumerable<IUploadFetcher> fetchers, IdPhot
         {
             return await Task.Run(
                 () => expected.IsPhoto
-                    ? new ProcessedUpload(Photo: photos.Make(bytes, upload.FileName))
+                    ? WithPreview(new ProcessedUpload(Photo: photos.Make(bytes, upload.FileName)))
                     : new ProcessedUpload(Document: documents.Prepare(bytes, upload.FileName, expected.FileStem)),
                 cancellationToken);
         }
@@ -72,6 +75,21 @@ public sealed class UploadProcessor(IEnumerable<IUploadFetcher> fetchers, IdPhot
         {
             cpu.Release();
         }
+    }
+}
+
+/// <summary>The photo is sent back as a file (so the chat does not recompress it), with this small preview beside it.</summary>
+file static class PreviewMaker
+{
+    /// <summary>Telegram's document thumbnail: JPEG, at most 320 px a side and 200 KB.</summary>
+    private const uint PreviewHeight = 240;
+
+    public static byte[] Make(byte[] jpeg)
+    {
+        using var image = new ImageMagick.MagickImage(jpeg);
+        image.Thumbnail(0, PreviewHeight);
+        image.Quality = 80;
+        return image.ToByteArray(ImageMagick.MagickFormat.Jpeg);
     }
 }
 

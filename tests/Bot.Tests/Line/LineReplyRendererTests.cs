@@ -1,3 +1,4 @@
+using Bot.Tests.Dialogs;
 using Bot.Dialogs.Conversation;
 using Bot.Host.Line;
 using Bot.Host.Line.Api;
@@ -28,6 +29,18 @@ public sealed class LineReplyRendererTests
         Assert.Equal(20, action.Label!.Length);
         Assert.EndsWith("…", action.Label, StringComparison.Ordinal);
         Assert.Equal(label, action.DisplayText);
+    }
+
+    [Fact]
+    public void AsksForAPhotoWithTheCameraAndPhotoLibraryQuickReplies()
+    {
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest();
+
+        var items = LineReplyRenderer.QuickReplyFor(d.Last.Replies[^1].Buttons)!.Items;
+
+        Assert.IsType<CameraAction>(items[0].Action);
+        Assert.IsType<CameraRollAction>(items[1].Action);
+        Assert.Contains(items, i => i.Action is PostbackAction { Data: "go:next" });
     }
 
     [Fact]

@@ -27,6 +27,10 @@ public sealed class TelegramUploadTests(RedisFixture redis) : TelegramHostTest(r
         using var photo = new MagickImage(sent.Document.Bytes);
         Assert.Equal((413u, 531u), (photo.Width, photo.Height));
         Assert.Contains("35×45 mm", sent.Text, StringComparison.Ordinal);
+        Assert.NotNull(sent.Parameters["thumbnail"]);
+        var preview = Assert.Single(sent.Files, f => f.FileName == "preview.jpg");
+        using var small = new MagickImage(preview.Bytes);
+        Assert.True(small.Width <= 320 && small.Height <= 320);
         Assert.Empty(Telegram.Violations);
     }
 
@@ -40,6 +44,7 @@ public sealed class TelegramUploadTests(RedisFixture redis) : TelegramHostTest(r
         Assert.Contains("can't open this file", student.LastAnswer, StringComparison.Ordinal);
         Assert.Contains("Send a photo of yourself", student.LastAnswer, StringComparison.Ordinal);
         Assert.DoesNotContain(student.Transcript, c => c.Method == "sendDocument");
+        Assert.DoesNotContain(student.Transcript, c => c.CallbackData.Any(d => d.StartsWith("input:", StringComparison.Ordinal)));
     }
 
     [Fact]
