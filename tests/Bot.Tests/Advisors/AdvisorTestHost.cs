@@ -1,10 +1,8 @@
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Messages;
-using Bot.Host;
 using Bot.Host.Storage;
 using Bot.Tests.Infrastructure;
 using Bot.Tests.Line.Fakes;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using StackExchange.Redis;
 
 namespace Bot.Tests.Advisors;
@@ -15,16 +13,15 @@ public sealed class AdvisorTestHost : IAsyncDisposable
     public const string ApiKey = "test-advisor-key-0123456789";
     public const long AdvisorTelegramId = 900_001;
 
-    private AdvisorTestHost(WebApplication app, string baseUrl)
+    private readonly Hosting.BotHost host;
+
+    private AdvisorTestHost(Hosting.BotHost host)
     {
-        App = app;
-        BaseUrl = baseUrl;
-        Http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        this.host = host;
+        Http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
     }
 
-    public WebApplication App { get; }
-
-    public string BaseUrl { get; }
+    public string BaseUrl => host.BaseUrl;
 
     public HttpClient Http { get; }
 
@@ -62,15 +59,7 @@ public sealed class AdvisorTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = BotApp.Create([], b =>
-        {
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-            b.Configuration.AddInMemoryCollection(settings);
-            b.Logging.ClearProviders();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AdvisorTestHost(app, address);
+        return new AdvisorTestHost(await Hosting.BotHost.StartAsync(settings));
     }
 
     /// <summary>Signs in and returns the Cookie header value to send with API calls.</summary>
@@ -124,7 +113,6 @@ public sealed class AdvisorTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await host.DisposeAsync();
     }
 }

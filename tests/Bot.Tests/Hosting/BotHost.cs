@@ -4,16 +4,23 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Bot.Tests.Hosting;
 
-/// <summary>The real host, in this process, on a free loopback port, with test configuration (and optionally a fake clock).</summary>
+/// <summary>The real host (BotApp.Create), in this process, on a free loopback port, with test configuration (and optionally a fake clock).</summary>
 public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private bool stopped;
 
-    private BotHost(WebApplication app) => this.app = app;
+    private BotHost(WebApplication app, string baseUrl)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+    }
 
     public IServiceProvider Services => app.Services;
 
-    public string BaseUrl { get; private set; } = string.Empty;
+    public string BaseUrl { get; }
+
+    public string Url(string path) => BaseUrl + path;
 
     public static async Task<BotHost> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
@@ -24,10 +31,19 @@ public sealed class BotHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             configure?.Invoke(builder);
         });
-        var host = new BotHost(app);
-        await app.StartAsync();
-        host.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return host;
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        // Port 0: Kestrel reports the port it bound once started.
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return new BotHost(app, address);
     }
 
     public static Dictionary<string, string?> TelegramSettings(string redis, Infrastructure.FakeTelegramServer telegram) => new()
@@ -42,6 +58,12 @@ public sealed class BotHost : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        if (stopped)
+        {
+            return;
+        }
+
+        stopped = true;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await app.StopAsync(timeout.Token);
     }

@@ -1,3 +1,4 @@
+using Bot.Tests.Hosting;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -18,7 +19,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private FakeLinePlatform platform = null!;
-    private TestBotHost host = null!;
+    private BotHost host = null!;
 
     public async Task InitializeAsync()
     {
@@ -330,7 +331,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
 
     private string WebhookUrl => host.Url("/webhooks/line");
 
-    private Task<TestBotHost> StartHostAsync(Dictionary<string, string?>? overrides = null)
+    private Task<BotHost> StartHostAsync(Dictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -347,7 +348,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
             settings[key] = value;
         }
 
-        return TestBotHost.StartAsync(settings);
+        return BotHost.StartAsync(settings);
     }
 
     /// <summary>Links carry Bot:PublicBaseUrl; in the test the host listens elsewhere.</summary>

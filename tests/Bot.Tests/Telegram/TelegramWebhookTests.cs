@@ -1,3 +1,4 @@
+using Bot.Tests.Hosting;
 using System.Net;
 using System.Text.Json.Nodes;
 using Bot.Dialogs.Conversation;
@@ -19,8 +20,8 @@ public sealed class TelegramWebhookTests(RedisFixture redis) : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private FakeTelegramServer telegram = null!;
-    private TestBotHost first = null!;
-    private TestBotHost second = null!;
+    private BotHost first = null!;
+    private BotHost second = null!;
 
     public async Task InitializeAsync()
     {
@@ -126,9 +127,9 @@ public sealed class TelegramWebhookTests(RedisFixture redis) : IAsyncLifetime
         }
     }
 
-    private static InboxProcessor Processor(TestBotHost host) => host.Services.GetServices<IHostedService>().OfType<InboxProcessor>().Single();
+    private static InboxProcessor Processor(BotHost host) => host.Services.GetServices<IHostedService>().OfType<InboxProcessor>().Single();
 
-    private Task<TestBotHost> StartHostAsync() => TestBotHost.StartAsync(new Dictionary<string, string?>
+    private Task<BotHost> StartHostAsync() => BotHost.StartAsync(new Dictionary<string, string?>
     {
         ["ConnectionStrings:Redis"] = redis.ConnectionString,
         ["Telegram:BotToken"] = telegram.Token,
