@@ -6,8 +6,12 @@ public sealed record Inbound(InboundKind Kind, string? Text = null, IReadOnlyLis
     /// <summary>The uploads after the host ran them through the photo or document pipeline (see StudentConversation.ExpectedUpload).</summary>
     public IReadOnlyList<Uploads.ProcessedUpload>? Processed { get; init; }
 
-    public static Inbound FromText(string text, string? languageHint = null) =>
-        text.StartsWith('/') ? new(InboundKind.Command, text, LanguageHint: languageHint) : new(InboundKind.Text, text, LanguageHint: languageHint);
+    public static Inbound FromText(string text, string? languageHint = null)
+    {
+        // The copy markers are ours: a student's text must never open or close a tap-to-copy span.
+        text = text.Replace(Reply.CopyStart.ToString(), string.Empty, StringComparison.Ordinal).Replace(Reply.CopyEnd.ToString(), string.Empty, StringComparison.Ordinal);
+        return text.StartsWith('/') ? new(InboundKind.Command, text, LanguageHint: languageHint) : new(InboundKind.Text, text, LanguageHint: languageHint);
+    }
 
     public static Inbound Button(string data, string? languageHint = null) => new(InboundKind.Button, data, LanguageHint: languageHint);
 

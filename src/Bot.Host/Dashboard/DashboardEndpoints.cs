@@ -67,7 +67,7 @@ public static class DashboardEndpoints
         if (!sessions.KeyMatches(request.Key))
         {
             // A small fixed delay makes guessing slow without a lockout an attacker could trigger for the real advisors.
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            await Task.Delay(TimeSpan.FromMilliseconds(300), http.RequestAborted);
             return Results.Unauthorized();
         }
 

@@ -287,6 +287,15 @@ public sealed class StudentConversationTests
     }
 
     [Fact]
+    public void KeepsTheStudentsTextFromOpeningACopySpan()
+    {
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps()
+            .Say("A800000005").Press("v:master").Press("v:studying").Say("國立" + Reply.CopyStart + "臺灣大學" + Reply.CopyEnd);
+
+        Assert.Equal("國立臺灣大學", d.Answer("schoolUnit"));
+    }
+
+    [Fact]
     public void AnswersAnUnknownCommandKindly()
     {
         var d = new DialogDriver().ToRegistration().Say("/frobnicate");
