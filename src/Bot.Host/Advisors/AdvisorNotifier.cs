@@ -1,14 +1,13 @@
 using Bot.Dialogs.Conversation;
 using Bot.Host.Conversation;
 using Bot.Host.Line;
-using Bot.Host.Line.Api;
 using Bot.Host.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Advisors;
 
 /// <summary>Writes to every advisor's chat (Telegram and LINE ids from the options) on whatever channel reaches them.</summary>
-public sealed class AdvisorNotifier(IOptions<AdvisorsOptions> options, StudentMessenger messenger, IServiceProvider services, ILogger<AdvisorNotifier> logger)
+public sealed class AdvisorNotifier(IOptions<AdvisorsOptions> options, StudentMessenger messenger, ILogger<AdvisorNotifier> logger)
 {
     public IEnumerable<StudentKey> Advisors =>
         options.Value.TelegramUserIds.Select(id => new StudentKey("tg", id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -32,16 +31,10 @@ public sealed class AdvisorNotifier(IOptions<AdvisorsOptions> options, StudentMe
     {
         try
         {
+            // Each configured channel has a pusher (Telegram, LINE); an advisor on a channel that is off is not reachable.
             if (messenger.CanReach(advisor))
             {
                 return await messenger.PushAsync(advisor, [reply], cancellationToken) == PushResult.Sent;
-            }
-
-            // LINE's pusher is optional; the Messaging API client alone is enough for plain text.
-            if (advisor.Channel == "line" && services.GetService<LineMessagingClient>() is { } line)
-            {
-                await line.PushAsync(advisor.Id, [new TextMessage(reply.PlainText)], Guid.NewGuid(), cancellationToken);
-                return true;
             }
         }
         catch (Exception e) when (e is HttpRequestException or LineApiException or TaskCanceledException)
