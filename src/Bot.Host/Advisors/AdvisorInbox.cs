@@ -23,13 +23,23 @@ public sealed class AdvisorInbox(
     StudentMessenger messenger,
     StudentDirectory directory,
     TimeProvider time,
-    ILogger<AdvisorInbox> logger)
+    ILogger<AdvisorInbox> logger) : IStudentDataEraser
 {
     public static readonly RedisKey OpenThreads = "adv:threads";
     private const int MaxMessages = 200;
     private static readonly TimeSpan ThreadLifetime = TimeSpan.FromDays(90);
 
     private static RedisKey MessagesKey(StudentKey student) => "adv:msgs:" + student.Tag;
+
+    /// <summary>The student asked to delete their data: their questions and the advisors' answers go too.</summary>
+    public async Task EraseAsync(StudentKey student, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        await Task.WhenAll(
+            db.KeyDeleteAsync(MessagesKey(student)),
+            db.SortedSetRemoveAsync(OpenThreads, student.ToString()),
+            db.SetRemoveAsync(StudentDirectory.BlockedSet, student.ToString()));
+    }
 
     public async Task AddAsync(StudentKey student, ThreadMessage message)
     {

@@ -19,6 +19,7 @@ public sealed class TurnProcessor(
     TimeProvider time,
     IEnumerable<ITimelineListener> timelineListeners,
     IEnumerable<ITurnObserver> observers,
+    IEnumerable<IStudentDataEraser> erasers,
     ILogger<TurnProcessor> logger)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
@@ -82,7 +83,12 @@ public sealed class TurnProcessor(
 
         if (erase)
         {
+            // /delete: the record is gone; every feature that keeps something of its own about the student drops it too.
             store.Forget(student);
+            foreach (var eraser in erasers)
+            {
+                await eraser.EraseAsync(student, cancellationToken);
+            }
         }
         else if (time.GetUtcNow() - lastSeen > IndexRefresh)
         {

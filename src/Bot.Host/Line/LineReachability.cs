@@ -6,7 +6,7 @@ namespace Bot.Host.Line;
 /// LINE users who unfollowed (blocked) the account: pushes to them are skipped, their data is kept until they
 /// ask to delete it or it expires. Following again removes the mark.
 /// </summary>
-public sealed class LineReachability(IConnectionMultiplexer redis)
+public sealed class LineReachability(IConnectionMultiplexer redis) : Conversation.IStudentDataEraser
 {
     public static readonly RedisKey Unreachable = "line:unreachable";
 
@@ -24,4 +24,8 @@ public sealed class LineReachability(IConnectionMultiplexer redis)
     }
 
     public Task<bool> IsUnreachableAsync(string userId) => redis.GetDatabase().SetContainsAsync(Unreachable, userId);
+
+    /// <summary>/delete: nothing about the student stays, not even that they once unfollowed.</summary>
+    public Task EraseAsync(Storage.StudentKey student, CancellationToken cancellationToken) =>
+        student.Channel == "line" ? MarkReachableAsync(student.Id) : Task.CompletedTask;
 }

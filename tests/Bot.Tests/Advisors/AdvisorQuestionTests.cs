@@ -20,6 +20,36 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
     public async Task DisposeAsync() => await telegram.DisposeAsync();
 
     [Fact]
+    public async Task DeletingMyDataAlsoDeletesMyQuestionsToTheAdvisors()
+    {
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
+        telegram.EnqueueCommand(Student, "start");
+        await telegram.WaitForCallsAsync(Student, 1, Timeout);
+        telegram.EnqueueCommand(Student, "ask");
+        await telegram.WaitForCallsAsync(Student, 2, Timeout);
+        telegram.EnqueueText(Student, "My passport number is C1234567, can I extend?");
+        await telegram.WaitForCallsAsync(Student, 3, Timeout);
+        var cookie = await host.LoginAsync();
+        Assert.Single(await QuestionsAsync(host, cookie));
+
+        telegram.EnqueueCommand(Student, "delete");
+        var confirm = (await telegram.WaitForCallsAsync(Student, 4, Timeout))[^1];
+        telegram.EnqueueCallback(Student, confirm.MessageId!.Value, "del:yes");
+        await telegram.WaitForCallsAsync(Student, 5, Timeout);
+
+        Assert.Empty(await QuestionsAsync(host, cookie));
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        Assert.False(await connection.GetDatabase().KeyExistsAsync("adv:msgs:{tg:" + Student + "}"));
+    }
+
+    private static async Task<List<JsonElement>> QuestionsAsync(AdvisorTestHost host, string cookie)
+    {
+        using var response = await host.SendAsync(HttpMethod.Get, "/dashboard/api/questions", cookie);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. json.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    [Fact]
     public async Task AQuestionReachesTheAdvisorWhoAnswersTalksAndHandsBack()
     {
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram);

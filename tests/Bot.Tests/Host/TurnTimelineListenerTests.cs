@@ -30,6 +30,7 @@ public sealed class TurnTimelineListenerTests(RedisFixture redis)
             driver.Time,
             [listener],
             [],
+            [],
             NullLogger<TurnProcessor>.Instance);
 
         await turns.RunAsync(student, "1", Inbound.FromText("/help"), CancellationToken.None);
