@@ -223,21 +223,6 @@ public static class LineBenchmark
                 .Sum(l => double.Parse(l.Split(':')[1].Trim(), CultureInfo.InvariantCulture));
         }
 
-        private async Task<Dictionary<string, long>> CommandStatsAsync()
-        {
-            var info = (string?)await admin.GetDatabase().ExecuteAsync("INFO", "commandstats") ?? string.Empty;
-            var stats = new Dictionary<string, long>();
-            foreach (var line in info.Split('\n'))
-            {
-                if (line.StartsWith("cmdstat_", StringComparison.Ordinal))
-                {
-                    var name = line[8..line.IndexOf(':', StringComparison.Ordinal)];
-                    var calls = line.Split(':')[1].Split(',')[0]["calls=".Length..];
-                    stats[name] = long.Parse(calls);
-                }
-            }
-
-            return stats;
-        }
+        private Task<Dictionary<string, long>> CommandStatsAsync() => RedisCommandStats.ReadAsync(admin);
     }
 }
