@@ -55,6 +55,4 @@ public sealed partial class StudentConversation
     /// <summary>The help screen's way to a person.</summary>
     private void OfferAdvisor() =>
         output.SayKey("advisor.helpHint").AlsoOffer([new(output.T("button.askAdvisor"), ButtonData.AskAdvisor)]);
-
-    private static string CommandName(string text) => text.TrimStart('/').Split([' ', '@'], 2)[0].ToLowerInvariant();
 }

@@ -23,12 +23,7 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
     public async Task DeletingMyDataAlsoDeletesMyQuestionsToTheAdvisors()
     {
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
-        telegram.EnqueueCommand(Student, "start");
-        await telegram.WaitForCallsAsync(Student, 1, Timeout);
-        telegram.EnqueueCommand(Student, "ask");
-        await telegram.WaitForCallsAsync(Student, 2, Timeout);
-        telegram.EnqueueText(Student, "My passport number is C1234567, can I extend?");
-        await telegram.WaitForCallsAsync(Student, 3, Timeout);
+        await AskAsync("My passport number is C1234567, can I extend?");
         var cookie = await host.LoginAsync();
         Assert.Single(await QuestionsAsync(host, cookie));
 
@@ -42,6 +37,17 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
         Assert.False(await connection.GetDatabase().KeyExistsAsync("adv:msgs:{tg:" + Student + "}"));
     }
 
+    /// <summary>The student starts, presses /ask and sends their question; returns the student's transcript so far.</summary>
+    private async Task<IReadOnlyList<BotCall>> AskAsync(string question)
+    {
+        telegram.EnqueueCommand(Student, "start");
+        await telegram.WaitForCallsAsync(Student, 1, Timeout);
+        telegram.EnqueueCommand(Student, "ask");
+        await telegram.WaitForCallsAsync(Student, 2, Timeout);
+        telegram.EnqueueText(Student, question);
+        return await telegram.WaitForCallsAsync(Student, 3, Timeout);
+    }
+
     private static async Task<List<JsonElement>> QuestionsAsync(AdvisorTestHost host, string cookie)
     {
         using var response = await host.SendAsync(HttpMethod.Get, "/dashboard/api/questions", cookie);
@@ -53,13 +59,7 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
     public async Task AQuestionReachesTheAdvisorWhoAnswersTalksAndHandsBack()
     {
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
-        telegram.EnqueueCommand(Student, "start");
-        await telegram.WaitForCallsAsync(Student, 1, Timeout);
-
-        telegram.EnqueueCommand(Student, "ask");
-        await telegram.WaitForCallsAsync(Student, 2, Timeout);
-        telegram.EnqueueText(Student, "Can I still apply after my ARC expired?");
-        var afterQuestion = await telegram.WaitForCallsAsync(Student, 3, Timeout);
+        var afterQuestion = await AskAsync("Can I still apply after my ARC expired?");
         Assert.Contains("with the advisors", afterQuestion[^1].Text, StringComparison.Ordinal);
 
         var card = (await telegram.WaitForCallsAsync(Advisor, 1, Timeout))[0];
@@ -103,12 +103,7 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
     public async Task AnAdvisorAnswersFromTheDashboard()
     {
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
-        telegram.EnqueueCommand(Student, "start");
-        await telegram.WaitForCallsAsync(Student, 1, Timeout);
-        telegram.EnqueueCommand(Student, "ask");
-        await telegram.WaitForCallsAsync(Student, 2, Timeout);
-        telegram.EnqueueText(Student, "Where do I pay?");
-        await telegram.WaitForCallsAsync(Student, 3, Timeout);
+        await AskAsync("Where do I pay?");
 
         var cookie = await host.LoginAsync();
         using var answered = await host.SendAsync(HttpMethod.Post, "/dashboard/api/questions/tg%3A6001/answer", cookie, new { text = "At any convenience store." });
