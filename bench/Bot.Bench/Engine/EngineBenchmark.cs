@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
 using Bot.Host;
 using StackExchange.Redis;
 
@@ -11,6 +13,9 @@ namespace Bot.Bench.Engine;
 public static class EngineBenchmark
 {
     private static readonly TimeSpan ScenarioTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>Each round is 6,000 turns (valid, invalid, button): with the /start round, ~50,000 turns before measuring.</summary>
+    private const int WarmUpRounds = 8;
 
     public static async Task RunAsync(string[] args)
     {
@@ -62,12 +67,29 @@ public static class EngineBenchmark
             return first;
         }
 
-        // Warm-up: JIT (every path the scenarios take, so tiered compilation has promoted them), connections, script cache.
-        await run.DrainAsync("warm-up", Next(2000), 2000, null, [Step.Say("/start"), Step.Say("hello")], print: false);
-        for (var round = 0; round < 3; round++)
+        if (only is "cold")
         {
-            await run.DrainAsync("warm-up", Next(1000), 1000, atSurname, [Step.Say("nguyen"), Step.Say("n4m3!!")], print: false);
-            await run.DrainAsync("warm-up", Next(1000), 1000, atChineseName, [Step.Press("nav:skip"), Step.Press("v:two")], print: false);
+            // A host that has just started and finds a backlog: no warm-up at all, then the same drain again and again
+            // while the JIT tiers the hot path up (the first rows are the restart case, the last ones the steady state).
+            await TextDrainsAsync(run, Next, atSurname, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);
+        }
+        else
+        {
+            // Warm-up: every path the scenarios take, until tiered compilation (with dynamic PGO) has promoted the hot code:
+            // on this machine the drain rate keeps rising for the first ~40,000 turns after start ('engine cold' shows the curve).
+            await run.DrainAsync("warm-up", Next(2000), 2000, null, [Step.Say("/start"), Step.Say("hello")], print: false);
+            for (var round = 0; round < WarmUpRounds; round++)
+            {
+                await run.DrainAsync("warm-up", Next(1000), 1000, atSurname, [Step.Say("nguyen"), Step.Say("van an")], print: false);
+                await run.DrainAsync("warm-up", Next(1000), 1000, atSurname, [Step.Say("n4m3!!"), Step.Say("#1")], print: false);
+                await run.DrainAsync("warm-up", Next(1000), 1000, atChineseName, [Step.Press("nav:skip"), Step.Press("v:two")], print: false);
+            }
+        }
+
+        if (only is "text")
+        {
+            // The valid-answer drain alone, several times: the run-to-run spread, and a steady window for a profiler.
+            await TextDrainsAsync(run, Next, atSurname, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         }
 
         if (only is "all" or "drain")
@@ -99,21 +121,27 @@ public static class EngineBenchmark
             var (record, _, last) = Student.Run(null, Student.FullApplication);
             Console.WriteLine($"offline: final reply starts \"{last.Replies[0].PlainText[..Math.Min(60, last.Replies[0].PlainText.Length)]}\", record {record.Length} bytes JSON");
             var sizes = new List<long>();
+            var plans = new List<long>();
             foreach (var u in Enumerable.Range(first, 200))
             {
                 var tag = "{tg:" + Student.ChatId(u) + "}";
-                var st = (long)(await db.ExecuteAsync("MEMORY", "USAGE", "st:" + tag, "SAMPLES", "0"));
-                var ob = (long)(await db.ExecuteAsync("MEMORY", "USAGE", "ob:" + tag, "SAMPLES", "0"));
-                sizes.Add(st + ob);
+                var st = await MemoryUsageAsync(db, "st:" + tag);
+                var ob = await MemoryUsageAsync(db, "ob:" + tag);
+                var plan = await MemoryUsageAsync(db, "{rm}:plan:tg:" + Student.ChatId(u));
+                sizes.Add(st + ob + plan);
+                plans.Add(plan);
                 if (u == first)
                 {
-                    Console.WriteLine($"student {tag}: record {st} B, outbox {ob} B (MEMORY USAGE); record value {(await db.StringGetAsync("st:" + tag)).Length()} B, outbox value {(await db.StringGetAsync("ob:" + tag)).Length()} B");
+                    Console.WriteLine($"student {tag}: record {st} B, outbox {ob} B, reminder plan {plan} B (MEMORY USAGE); record value {(await db.StringGetAsync("st:" + tag)).Length()} B, outbox value {(await db.StringGetAsync("ob:" + tag)).Length()} B");
                 }
             }
 
-            var index = (long)(await db.ExecuteAsync("MEMORY", "USAGE", "students", "SAMPLES", "0"));
+            // Shared structures, per member: the students index (every student) and the due reminders (submitted students only).
+            var index = await MemoryUsageAsync(db, "students");
             var known = await db.SortedSetLengthAsync("students");
-            Console.WriteLine($"bytes per student at rest: record+outbox avg {sizes.Average():F0} B, max {sizes.Max()} B; students index {index} B for {known} students = {(double)index / known:F0} B each");
+            var due = await MemoryUsageAsync(db, "{rm}:due");
+            var planned = plans.Count(p => p > 0);
+            Console.WriteLine($"bytes per student at rest: record+outbox+plan avg {sizes.Average():F0} B, max {sizes.Max()} B; students index {index} B for {known} students = {(double)index / known:F0} B each; due reminders {due} B for {planned} students with a plan = {(double)due / Math.Max(1, planned):F0} B each");
         }
 
         if (only is "all" or "limit")
@@ -141,6 +169,23 @@ public static class EngineBenchmark
         await app.DisposeAsync();
     }
 
+    private static async Task TextDrainsAsync(Runner run, Func<int, int> next, byte[] atSurname, int rounds)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| Scenario (drain) | Users x updates | Messages/turn | Drain (updates/s) | p50 | p95 | p99 | max (ms) | Redis calls/turn (server) | Redis ops/turn (client) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        var jit = new List<string>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var (methods, jitTime, cpu) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(), Process.GetCurrentProcess().TotalProcessorTime);
+            await run.DrainAsync("valid text answer (surname, given names)", next(5000), 5000, atSurname, [Step.Say("nguyen"), Step.Say("van an")]);
+            jit.Add($"round {round + 1}: {JitInfo.GetCompiledMethodCount() - methods} methods compiled, {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms JIT of {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU");
+        }
+
+        // The JIT's share of each round (tier-0, then tier-1 with dynamic PGO, in the background).
+        jit.ForEach(Console.WriteLine);
+    }
+
     public static long PeakRssMb()
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
@@ -152,6 +197,13 @@ public static class EngineBenchmark
         }
 
         return -1;
+    }
+
+    /// <summary>MEMORY USAGE of a key in bytes (0 when it does not exist).</summary>
+    private static async Task<long> MemoryUsageAsync(IDatabase db, string key)
+    {
+        var usage = await db.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0");
+        return usage.IsNull ? 0 : (long)usage;
     }
 
     private static async Task<string> UsedMemoryAsync(IDatabase db)

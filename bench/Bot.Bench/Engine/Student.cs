@@ -17,20 +17,44 @@ public sealed record Step(string Value, bool IsButton)
 /// <summary>Builds realistic Telegram Update JSON and runs the real dialog offline to know how many messages each turn sends.</summary>
 public static class Student
 {
-    /// <summary>The whole extension application, as in the tests' walkthrough, up to the receipt number.</summary>
-    public static readonly Step[] FullApplication =
-    [
-        Step.Say("hello"), Step.Press("lang:en"), Step.Press("v:ext"),
-        Step.Press("nav:skip"), Step.Press("v:two"), Step.Say("nguyen"), Step.Say("van an"), Step.Press("v:VN"), Step.Say("2001-09-23"),
-        Step.Press("v:m"), Step.Say("c1234567"), Step.Say("+84 912 345 678"), Step.Press("nav:skip"), Step.Say("an.nguyen@example.com"),
-        Step.Press("go:next"), Step.Press("go:next"), Step.Press("go:next"),
-        Step.Say("A800000005"), Step.Press("v:master"), Step.Press("v:studying"), Step.Say("國立臺灣大學"), Step.Press("v:registered"), Step.Press("v:1"), Step.Press("v:no"),
-        Step.Press("go:next"),
-        Step.Say("2031-05-31"), Step.Say("2027-01-31"), Step.Press("v:bachelor"), Step.Say("國立臺灣大學"), Step.Say("2"), Step.Press("v:single"), Step.Say("0912345678"),
-        Step.Press("v:TPE"), Step.Say("大安區"), Step.Press("nav:skip"), Step.Press("nav:skip"), Step.Say("羅斯福路四段"), Step.Press("nav:skip"), Step.Press("nav:skip"),
-        Step.Say("1號"), Step.Say("王小明"), Step.Press("nav:skip"), Step.Say("02-33663366"), Step.Press("v:TW"), Step.Press("v:counter"), Step.Press("v:TPE"),
-        Step.Press("rev:ok"), Step.Say("104522736210"),
-    ];
+    /// <summary>
+    /// The whole extension application, as in the tests' walkthrough, up to the receipt number. Every document slot is passed
+    /// with "next" (as many as the dialog has); the build fails loudly if the steps no longer end in a submitted application.
+    /// </summary>
+    public static readonly Step[] FullApplication = BuildFullApplication();
+
+    private static Step[] BuildFullApplication()
+    {
+        List<Step> steps =
+        [
+            Say("hello"), Press("lang:en"), Press("v:ext"),
+            Press("nav:skip"), Press("v:two"), Say("nguyen"), Say("van an"), Press("v:VN"), Say("2001-09-23"),
+            Press("v:m"), Say("c1234567"), Say("+84 912 345 678"), Press("nav:skip"), Say("an.nguyen@example.com"),
+            Press("go:next"), Press("go:next"), Press("go:next"),
+            Say("A800000005"), Press("v:master"), Press("v:studying"), Say("國立臺灣大學"), Press("v:registered"), Press("v:1"), Press("v:no"),
+        ];
+        while (Phase(steps) == "Documents")
+        {
+            steps.Add(Press("go:next"));
+        }
+
+        steps.AddRange(
+        [
+            Say("2031-05-31"), Say("2027-01-31"), Press("v:bachelor"), Say("國立臺灣大學"), Say("2"), Press("v:single"), Say("0912345678"),
+            Press("v:TPE"), Say("大安區"), Press("nav:skip"), Press("nav:skip"), Say("羅斯福路四段"), Press("nav:skip"), Press("nav:skip"),
+            Say("1號"), Say("王小明"), Press("nav:skip"), Say("02-33663366"), Press("v:TW"), Press("v:counter"), Press("v:TPE"),
+            Press("rev:ok"), Say("104522736210"),
+        ]);
+        return Phase(steps) == "Submitted"
+            ? [.. steps]
+            : throw new InvalidOperationException($"The benchmark's application no longer follows the dialog: it ends in phase {Phase(steps)}.");
+    }
+
+    private static string Phase(IEnumerable<Step> steps) => StudentStateJson.Deserialize(Run(null, steps).Record).Phase;
+
+    private static Step Say(string text) => Step.Say(text);
+
+    private static Step Press(string data) => Step.Press(data);
 
     /// <summary>Runs steps through the dialog as the host does (load, handle, save); returns the saved record and messages per step.</summary>
     public static (byte[] Record, int[] Messages, TurnResult Last) Run(byte[]? record, IEnumerable<Step> steps)

@@ -37,8 +37,7 @@ public sealed class TurnProcessor(
             return null;
         }
 
-        var previous = OutboxJson.Deserialize(lease.Outbox);
-        if (previous is not null && previous.InboundId == inboundId)
+        if (OutboxCodec.Answers(lease.Outbox, inboundId) && OutboxCodec.Decode(lease.Outbox) is { } previous)
         {
             // The platform sent this update again (we stopped before confirming it): answer as before, don't run it twice.
             await store.ReleaseAsync(lease);
@@ -72,7 +71,7 @@ public sealed class TurnProcessor(
         }
 
         var erase = result.Effects.HasFlag(TurnEffects.EraseStudent);
-        var outbox = OutboxJson.Serialize(new Outbox(inboundId, result.Replies, result.Effects));
+        var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects));
         var saved = await store.CommitAsync(lease, erase ? null : StudentStateJson.Serialize(state), outbox);
         if (!saved)
         {

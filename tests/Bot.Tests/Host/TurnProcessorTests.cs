@@ -60,9 +60,36 @@ public sealed class TurnProcessorTests(RedisFixture redis)
         Assert.False(once!.Replayed);
         Assert.True(again!.Replayed);
         Assert.Equal(once.Replies.Select(r => r.Text), again.Replies.Select(r => r.Text));
+        Assert.Equal(Buttons(once), Buttons(again));
         var saved = StudentStateJson.Deserialize((await host.Services.GetRequiredService<StudentStore>().ReadAsync(Student))!);
         Assert.Null(saved.Answer("givenNames"));
     }
+
+    [Fact]
+    public async Task AnOutboxWrittenBeforeTheCompactFormatStillAnswersARedelivery()
+    {
+        await redis.FlushAsync();
+        await using var host = await BotHost.StartAsync(Settings());
+        var turns = host.Services.GetRequiredService<TurnProcessor>();
+        await Walk(turns, Inbound.FromText("hi"), Inbound.Button("lang:en"), Inbound.Button("v:ext"), Inbound.Button("nav:skip"), Inbound.Button("v:two"));
+
+        // What an earlier version of the bot left in Redis (plain JSON) just before it was upgraded.
+        var db = host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
+        await db.StringSetAsync(
+            StudentStore.OutboxKey(Student),
+            """{"InboundId":"update-9","Replies":[{"Text":"Thanks! Your given names?","Buttons":[[{"Label":"Back","Data":"nav:back"}]]}],"Effects":0}""");
+
+        var again = await turns.RunAsync(Student, "update-9", Inbound.FromText("NGUYEN"), CancellationToken.None);
+
+        Assert.True(again!.Replayed);
+        Assert.Equal("Thanks! Your given names?", Assert.Single(again.Replies).Text);
+        Assert.Equal(["Back nav:back"], Buttons(again));
+        var saved = StudentStateJson.Deserialize((await host.Services.GetRequiredService<StudentStore>().ReadAsync(Student))!);
+        Assert.Null(saved.Answer("surname"));
+    }
+
+    private static IEnumerable<string> Buttons(TurnOutcome outcome) =>
+        outcome.Replies.SelectMany(r => r.Buttons ?? []).SelectMany(row => row).Select(c => c.Label + " " + c.Data);
 
     [Fact]
     public async Task AHungTurnReleasesTheStudentWhenItsLeaseRunsOut()
