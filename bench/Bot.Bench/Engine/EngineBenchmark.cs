@@ -178,11 +178,13 @@ public static class EngineBenchmark
         for (var round = 0; round < rounds; round++)
         {
             var (methods, jitTime, cpu) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(), Process.GetCurrentProcess().TotalProcessorTime);
+            var (gcs, paused, allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
             await run.DrainAsync("valid text answer (surname, given names)", next(5000), 5000, atSurname, [Step.Say("nguyen"), Step.Say("van an")]);
-            jit.Add($"round {round + 1}: {JitInfo.GetCompiledMethodCount() - methods} methods compiled, {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms JIT of {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU");
+            jit.Add($"round {round + 1}: {JitInfo.GetCompiledMethodCount() - methods} methods compiled, {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms JIT of {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; "
+                + $"{GC.CollectionCount(0) - gcs} GCs pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / 10_000 / 1024.0:F1} KB allocated per update (whole process)");
         }
 
-        // The JIT's share of each round (tier-0, then tier-1 with dynamic PGO, in the background).
+        // The JIT's and the GC's share of each round (tier-0, then tier-1 with dynamic PGO, in the background).
         jit.ForEach(Console.WriteLine);
     }
 

@@ -76,6 +76,16 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
         return this;
     }
 
+    /// <summary>Empties the builder for another turn (what <see cref="Build"/> returned is a copy and stays intact).</summary>
+    public void Clear()
+    {
+        finished.Clear();
+        text.Clear();
+        buttons = null;
+        extraRows = null;
+        Effects = TurnEffects.None;
+    }
+
     public TurnResult Build()
     {
         if (extraRows is not null)

@@ -52,21 +52,40 @@ public sealed partial class StudentConversation
     /// <summary>Text longer than any field could need is refused before it reaches a validator.</summary>
     public const int MaxTextLength = 500;
 
-    private readonly StudentState state;
+    /// <summary>What a pooled conversation points at between turns, so it keeps no student's data while idle.</summary>
+    private static readonly StudentState Idle = new();
+
     private readonly DialogSettings settings;
     private readonly StateMachine<State, Trigger> machine;
     private readonly ReplyBuilder output;
+
+    // A pooled conversation (see ConversationPool) is given each turn's student here. The machine's configuration
+    // reads the student through this field only, never through a value captured when it was built.
+    private StudentState state;
 
     public StudentConversation(StudentState state, DialogSettings settings)
     {
         this.state = state;
         this.settings = settings;
-        output = new ReplyBuilder(settings.Messages, () => state.Language);
+        output = new ReplyBuilder(settings.Messages, () => this.state.Language);
         machine = new StateMachine<State, Trigger>(
-            () => Enum.TryParse<State>(state.Phase, out var phase) ? phase : State.New,
-            phase => state.Phase = phase.ToString());
+            () => Enum.TryParse<State>(this.state.Phase, out var phase) ? phase : State.New,
+            phase => this.state.Phase = phase.ToString());
         Configure();
     }
+
+    /// <summary>Whether this conversation was made with <paramref name="other"/> (a pool only reuses it for those settings).</summary>
+    internal bool Uses(DialogSettings other) => ReferenceEquals(settings, other);
+
+    /// <summary>Starts another turn, for another (or the same) student, on the already configured machine.</summary>
+    internal void Reuse(StudentState next)
+    {
+        state = next;
+        output.Clear();
+    }
+
+    /// <summary>Forgets the last turn's student and replies (the conversation waits in a pool).</summary>
+    internal void Release() => Reuse(Idle);
 
     public StudentState Record => state;
 

@@ -28,6 +28,8 @@ public sealed class TurnProcessor(
     /// <summary>The students index is refreshed at most this often per student, keeping the common turn at two round trips.</summary>
     private static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(1);
 
+    private readonly ConversationPool conversations = new(settings);
+
     public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
     {
         var lease = await AcquireAsync(student, cancellationToken);
@@ -53,7 +55,7 @@ public sealed class TurnProcessor(
             state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);
             lastSeen = state.UpdatedAt;
             timelineBefore = StudentCaseTimeline.From(state);
-            var conversation = new StudentConversation(state, settings);
+            var conversation = conversations.Rent(state);
             if (inbound is { Kind: InboundKind.Upload, Uploads.Count: > 0 } && conversation.ExpectedUpload is { } expected)
             {
                 // One extra round trip, only for uploads: photo and PDF work may outlast the normal lease.
@@ -62,6 +64,7 @@ public sealed class TurnProcessor(
             }
 
             result = conversation.Handle(inbound);
+            conversations.Return(conversation);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -7,7 +7,8 @@ namespace Bot.Tests.Dialogs;
 
 /// <summary>
 /// Talks to the real dialog the way a host does: load the saved record, handle one inbound, save it again
-/// (through JSON, so every test also proves the state survives a restart).
+/// (through JSON, so every test also proves the state survives a restart), on a conversation from a pool,
+/// as the host does (so every turn after the first runs on a reused machine).
 /// </summary>
 internal sealed class DialogDriver
 {
@@ -27,11 +28,25 @@ internal sealed class DialogDriver
     {
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
         Settings = new DialogSettings(schools ?? [], Time, MessageCatalogue.Default);
+        Pool = new ConversationPool(Settings);
     }
 
     public FakeTimeProvider Time { get; }
 
     public DialogSettings Settings { get; }
+
+    /// <summary>Drivers made with <see cref="Beside"/> share it (several students served by the same machines).</summary>
+    public ConversationPool Pool { get; }
+
+    /// <summary>Another student on the same settings and pool.</summary>
+    public DialogDriver Beside() => new(this);
+
+    private DialogDriver(DialogDriver other)
+    {
+        Time = other.Time;
+        Settings = other.Settings;
+        Pool = other.Pool;
+    }
 
     public TurnResult Last { get; private set; } = new([]);
 
@@ -46,9 +61,10 @@ internal sealed class DialogDriver
 
     public DialogDriver Send(Inbound inbound)
     {
-        var conversation = new StudentConversation(State, Settings);
+        var conversation = Pool.Rent(State);
         Last = conversation.Handle(inbound);
         saved = StudentStateJson.Serialize(conversation.Record);
+        Pool.Return(conversation);
         return this;
     }
 

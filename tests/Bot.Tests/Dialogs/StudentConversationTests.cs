@@ -45,6 +45,26 @@ public sealed class StudentConversationTests
     }
 
     [Fact]
+    public void StudentsTakingTurnsOnTheSameMachinesEachSeeOnlyTheirOwnConversation()
+    {
+        // The host reuses a configured conversation for whoever's turn comes next.
+        var an = new DialogDriver().ToRegistration("English").Register();
+        var mei = an.Beside().Say("你好", languageHint: "zh-TW").Tap("中文").Press("v:ext");
+
+        an.Say("anything");
+        var anSaw = an.Text;
+        mei.Press("nav:skip").Press("v:two").Say("chen");
+        an.Say("anything");
+
+        Assert.Contains("名", mei.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NGUYEN", mei.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(mei.Last.Replies);
+        Assert.Equal("CHEN", mei.Answer("surname"));
+        Assert.Equal("NGUYEN", an.Answer("surname"));
+        Assert.Equal(anSaw, an.Text);
+    }
+
+    [Fact]
     public void CompletesTheApplicationInChineseWithTheSchoolDefaults()
     {
         var d = new DialogDriver([DialogDriver.Kaohsiung])
