@@ -16,6 +16,8 @@ public enum PhotoProblem
     TooDark,
     /// <summary>No detector: the crop is centred, not fitted to the head; the student must check it.</summary>
     FaceFinderUnavailable,
+    /// <summary>Black-and-white (or drained of colour by a filter): the NIA wants a colour photo.</summary>
+    NotInColour,
 }
 
 public static class PhotoProblemExtensions

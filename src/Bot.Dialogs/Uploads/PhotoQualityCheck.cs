@@ -1,7 +1,7 @@
 namespace Bot.Dialogs.Uploads;
 
 /// <summary>
-/// Background and exposure checks on the finished 35:45 photo. The background is sampled in
+/// Background, exposure and colour checks on the finished 35:45 photo. The background is sampled in
 /// three strips that should be wall in a well-framed photo: left and right edges beside the
 /// head, and a band above the crown.
 /// </summary>
@@ -41,6 +41,11 @@ public static class PhotoQualityCheck
         if (skin.Luma < UploadLimits.MinFaceLuma)
         {
             problems.Add(PhotoProblem.TooDark);
+        }
+
+        if (skin.Chroma < UploadLimits.MinFaceChroma)
+        {
+            problems.Add(PhotoProblem.NotInColour);
         }
 
         return problems;

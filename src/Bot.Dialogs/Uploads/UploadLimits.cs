@@ -77,6 +77,12 @@ public static class UploadLimits
     /// <summary>Mean face luma below this is an underexposed face NIA rejects ("even light").</summary>
     public const double MinFaceLuma = 70;
 
+    /// <summary>
+    /// Mean |R−G|+|G−B| of the face below this is a black-and-white photo: skin of any tone under daylight or a lamp
+    /// measures 30–90 (even very pale skin ~40), a greyscale JPEG 0–3.
+    /// </summary>
+    public const double MinFaceChroma = 12;
+
     // ---- Input safety ----
 
     /// <summary>Telegram's Bot API downloads files up to 20 MB; anything bigger is not a phone photo or scan.</summary>

@@ -25,6 +25,7 @@ public static class UploadMessageKeys
     public const string PhotoProblemBackgroundUneven = "upload.photo.problem.BackgroundUneven";
     public const string PhotoProblemTooDark = "upload.photo.problem.TooDark";
     public const string PhotoProblemFaceFinderUnavailable = "upload.photo.problem.FaceFinderUnavailable";
+    public const string PhotoProblemNotInColour = "upload.photo.problem.NotInColour";
 
     public const string DocProblemUnreadable = "upload.doc.problem.Unreadable";
     public const string DocProblemEmpty = "upload.doc.problem.Empty";

@@ -78,6 +78,18 @@ public sealed class IdPhotoMakerTests
         Assert.DoesNotContain(PhotoProblem.BackgroundNotWhite, result.Problems);
         Assert.DoesNotContain(PhotoProblem.BackgroundUneven, result.Problems);
         Assert.DoesNotContain(PhotoProblem.TooDark, result.Problems);
+        Assert.DoesNotContain(PhotoProblem.NotInColour, result.Problems);
+    }
+
+    [Fact]
+    public void ReportsABlackAndWhitePhotoButStillMakesIt()
+    {
+        using var image = TestImages.AstronautOnWhiteWall();
+        image.Grayscale();
+        var result = maker.Make(TestImages.Jpeg(image), "bw.jpg");
+
+        Assert.True(result.Accepted);
+        Assert.Contains(PhotoProblem.NotInColour, result.Problems);
     }
 
     [Fact]
