@@ -6,6 +6,12 @@ public sealed record Inbound(InboundKind Kind, string? Text = null, IReadOnlyLis
     /// <summary>The uploads after the host ran them through the photo or document pipeline (see StudentConversation.ExpectedUpload).</summary>
     public IReadOnlyList<Uploads.ProcessedUpload>? Processed { get; init; }
 
+    /// <summary>
+    /// The button data under the bot's message that this one replies to (a platform "reply", e.g. Telegram's swipe to
+    /// reply), so a reply can mean what pressing one of those buttons and then writing would; null when it is no reply.
+    /// </summary>
+    public IReadOnlyList<string>? QuotedButtons { get; init; }
+
     public static Inbound FromText(string text, string? languageHint = null)
     {
         // The copy markers are ours: a student's text must never open or close a tap-to-copy span.

@@ -13,8 +13,8 @@ public interface IAdvisorCommands
 }
 
 /// <summary>
-/// /broadcast, /stats, and answering students from chat: "Answer" on a forwarded question points the advisor's next
-/// messages at that student until "Hand back" (or /done).
+/// /broadcast, /stats, and answering students from chat: "Answer" on a forwarded question — or, on Telegram, a reply to
+/// it — points the advisor's messages at that student until "Hand back" (or /done).
 /// </summary>
 public sealed class AdvisorCommands(
     IOptions<AdvisorsOptions> options,
@@ -41,7 +41,7 @@ public sealed class AdvisorCommands(
         {
             InboundKind.Command => await CommandAsync(sender, text, cancellationToken),
             InboundKind.Button => await ButtonAsync(sender, text, cancellationToken),
-            InboundKind.Text => await AnswerAsync(sender, text, cancellationToken),
+            InboundKind.Text => await AnswerAsync(sender, text, inbound.QuotedButtons, cancellationToken),
             _ => null,
         };
     }
@@ -117,15 +117,26 @@ public sealed class AdvisorCommands(
         return null;
     }
 
-    private async Task<IReadOnlyList<Reply>?> AnswerAsync(StudentKey advisor, string text, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>?> AnswerAsync(StudentKey advisor, string text, IReadOnlyList<string>? quoted, CancellationToken cancellationToken)
     {
-        var focus = await redis.GetDatabase().StringGetAsync(FocusKey(advisor));
-        if (focus.IsNull)
+        StudentKey student;
+        if (AdvisorButtons.StudentOf(quoted) is { } repliedTo)
         {
-            return null;
+            // A reply to a question card (or to a "Sent." under it) answers that student, and keeps them in focus.
+            student = repliedTo;
+            await redis.GetDatabase().StringSetAsync(FocusKey(advisor), student.ToString(), FocusLifetime);
+        }
+        else
+        {
+            var focus = await redis.GetDatabase().StringGetAsync(FocusKey(advisor));
+            if (focus.IsNull)
+            {
+                return null;
+            }
+
+            student = StudentKey.Parse(focus.ToString());
         }
 
-        var student = StudentKey.Parse(focus.ToString());
         var result = await inbox.AnswerAsync(student, text, advisor.ToString(), cancellationToken);
         return [new Reply(
             result == Conversation.PushResult.Sent ? "Sent." : $"Not delivered ({result}); it is kept in the dashboard's inbox.",

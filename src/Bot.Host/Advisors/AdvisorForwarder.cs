@@ -25,7 +25,8 @@ public sealed class AdvisorForwarder(AdvisorInbox inbox, AdvisorNotifier notifie
             await inbox.AddAsync(student, new ThreadMessage("student", text, time.GetUtcNow()));
             var summary = StudentSummary.From(student, state, time.GetUtcNow());
             var card = new Reply(
-                $"Question from {summary.Name} ({summary.Channel}, {summary.Language}, stage {summary.Stage}):\n\n{text}",
+                $"Question from {summary.Name} ({summary.Channel}, {summary.Language}, stage {summary.Stage}):\n\n{text}\n\n"
+                + "Press Answer to write back (on Telegram you can also reply to this message).",
                 [[new Choice("Answer", AdvisorButtons.Answer(student)), new Choice("Hand back to bot", AdvisorButtons.HandBack(student))]]);
             var reached = await notifier.NotifyAllAsync(card, cancellationToken);
             AdvisorLog.Forwarded(logger, student.Channel, reached);
@@ -47,4 +48,21 @@ public static class AdvisorButtons
     public static string Answer(StudentKey student) => AnswerPrefix + student;
 
     public static string HandBack(StudentKey student) => HandBackPrefix + student;
+
+    /// <summary>The student an advisor card is about, from its buttons (null when they are not an advisor card's).</summary>
+    public static StudentKey? StudentOf(IReadOnlyList<string>? buttons)
+    {
+        foreach (var data in buttons ?? [])
+        {
+            foreach (var prefix in (string[])[AnswerPrefix, HandBackPrefix])
+            {
+                if (data.StartsWith(prefix, StringComparison.Ordinal) && StudentKey.TryParse(data[prefix.Length..], out var student))
+                {
+                    return student;
+                }
+            }
+        }
+
+        return null;
+    }
 }

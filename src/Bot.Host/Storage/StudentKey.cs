@@ -10,9 +10,13 @@ public readonly record struct StudentKey(string Channel, string Id)
 
     public string Tag => "{" + Channel + ":" + Id + "}";
 
-    public static StudentKey Parse(string value)
+    public static StudentKey Parse(string value) =>
+        TryParse(value, out var student) ? student : throw new FormatException($"Not a student key: {value}");
+
+    public static bool TryParse(string value, out StudentKey student)
     {
         var colon = value.IndexOf(':', StringComparison.Ordinal);
-        return colon <= 0 ? throw new FormatException($"Not a student key: {value}") : new StudentKey(value[..colon], value[(colon + 1)..]);
+        student = colon > 0 && colon < value.Length - 1 ? new StudentKey(value[..colon], value[(colon + 1)..]) : default;
+        return colon > 0 && colon < value.Length - 1;
     }
 }

@@ -40,7 +40,7 @@ public static class TelegramUpdateMapper
                 : new MappedUpdate.Ignored();
         }
 
-        var inbound = ToInbound(message, from.LanguageCode);
+        var inbound = ToInbound(message, from.LanguageCode) with { QuotedButtons = QuotedButtons(message, bot) };
         return Turn(update, from, message.Chat.Id, message.MessageId, inbound, null, message.MediaGroupId);
     }
 
@@ -75,6 +75,12 @@ public static class TelegramUpdateMapper
 
         return Inbound.Unsupported(message.Type.ToString(), language);
     }
+
+    /// <summary>The callback data of the inline buttons on the bot's message this one replies to, if it is such a reply.</summary>
+    private static IReadOnlyList<string>? QuotedButtons(Message message, User bot) =>
+        message.ReplyToMessage is { From.Id: var author, ReplyMarkup.InlineKeyboard: { } rows } && author == bot.Id
+            ? [.. rows.SelectMany(row => row).Select(button => button.CallbackData).OfType<string>()]
+            : null;
 
     private static bool IsAddressedTo(Message message, User bot)
     {

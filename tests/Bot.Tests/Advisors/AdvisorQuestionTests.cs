@@ -100,6 +100,28 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAdvisorAnswersByReplyingToTheQuestionInTelegram()
+    {
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
+        await AskAsync("Can my friend collect my ARC for me?");
+        var card = (await telegram.WaitForCallsAsync(Advisor, 1, Timeout))[0];
+        Assert.Contains("reply to this message", card.Text, StringComparison.Ordinal);
+
+        // Swipe to reply, without pressing Answer first.
+        telegram.EnqueueReply(Advisor, card.MessageId!.Value, "No, you must collect it yourself with your receipt and old ARC.");
+
+        var answer = await telegram.WaitForCallsAsync(Student, 4, Timeout);
+        Assert.Equal("Advisor: No, you must collect it yourself with your receipt and old ARC.", answer[^1].Text);
+        var sent = await telegram.WaitForCallsAsync(Advisor, 2, Timeout);
+        Assert.Equal("Sent.", sent[^1].Text);
+
+        // The advisor's next message goes to the same student, as after pressing Answer.
+        telegram.EnqueueText(Advisor, "Bring your passport too.");
+        var more = await telegram.WaitForCallsAsync(Student, 5, Timeout);
+        Assert.Equal("Advisor: Bring your passport too.", more[^1].Text);
+    }
+
+    [Fact]
     public async Task AnAdvisorAnswersFromTheDashboard()
     {
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram);

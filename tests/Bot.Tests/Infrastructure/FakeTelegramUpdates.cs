@@ -11,6 +11,23 @@ public sealed partial class FakeTelegramServer
     public long EnqueueText(long userId, string text, string? languageCode = "en") =>
         EnqueueMessage(userId, userId, languageCode, m => m["text"] = text);
 
+    /// <summary>A text sent as a reply to the bot's message <paramref name="botMessageId"/> (Telegram's swipe to reply): it carries that message.</summary>
+    public long EnqueueReply(long userId, int botMessageId, string text)
+    {
+        JsonObject quoted;
+        lock (_gate)
+        {
+            quoted = _botMessages.GetValueOrDefault((userId, botMessageId))?.DeepClone().AsObject()
+                ?? throw new InvalidOperationException($"The bot sent no message {botMessageId} to {userId}.");
+        }
+
+        return EnqueueMessage(userId, userId, "en", m =>
+        {
+            m["text"] = text;
+            m["reply_to_message"] = quoted;
+        });
+    }
+
     /// <summary>"/start payload" with the bot_command entity Telegram adds; <paramref name="command"/> may omit the slash.</summary>
     public long EnqueueCommand(long userId, string command, string? arguments = null, string? languageCode = "en")
     {
