@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Bot.Dialogs.Conversation;
 using Bot.Host.Advisors;
 using Bot.Host.Line;
@@ -177,11 +175,5 @@ public sealed class BroadcastSender(
     }
 
     /// <summary>The same batch always gets the same key, so re-sending it after a crash is accepted once by LINE.</summary>
-    private static Guid RetryKey(string jobId, IReadOnlyList<string> ids)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(jobId + "\n" + string.Join('\n', ids)));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x40); // version 4 layout, as LINE expects a UUID
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    private static Guid RetryKey(string jobId, IReadOnlyList<string> ids) => LineRetryKey.From(jobId + "\n" + string.Join('\n', ids));
 }

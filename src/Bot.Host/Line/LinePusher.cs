@@ -8,7 +8,7 @@ public sealed class LinePusher(LineMessagingClient client, LineReplyRenderer ren
 {
     public string Channel => LineEventMapper.Channel;
 
-    public async Task<PushResult> PushAsync(string studentId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    public async Task<PushResult> PushAsync(string studentId, IReadOnlyList<Reply> replies, string? sendKey, CancellationToken cancellationToken)
     {
         if (await reachability.IsUnreachableAsync(studentId))
         {
@@ -18,10 +18,12 @@ public sealed class LinePusher(LineMessagingClient client, LineReplyRenderer ren
         try
         {
             var messages = await renderer.RenderAsync(replies);
-            foreach (var batch in messages.Chunk(LineLimits.MaxMessagesPerCall))
+            var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
+            for (var i = 0; i < batches.Count; i++)
             {
-                // One key per batch: a retry after a timeout is delivered at most once.
-                await client.PushAsync(studentId, batch, Guid.NewGuid(), cancellationToken);
+                // One key per batch: the HTTP retry after a timeout reuses it, and so does a repeated send with the same sendKey.
+                var key = sendKey is null ? Guid.NewGuid() : LineRetryKey.From($"{sendKey}#{i}");
+                await client.PushAsync(studentId, batches[i], key, cancellationToken);
             }
 
             return PushResult.Sent;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Bot.Dialogs.Conversation;
 using Bot.Host.Line.Api;
 
@@ -61,14 +59,6 @@ public sealed class LineReplySender(
         await client.ReplyAsync(replyToken, [new TextMessage(text)], cancellationToken);
     }
 
-    /// <summary>A UUID (version 4 layout) that is the same for the same event and batch.</summary>
-    public static Guid RetryKey(string eventId, int batch)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{eventId}#{batch}"), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    /// <summary>The retry key of a turn's push batch: the same for the same event and batch.</summary>
+    public static Guid RetryKey(string eventId, int batch) => LineRetryKey.From($"{eventId}#{batch}");
 }

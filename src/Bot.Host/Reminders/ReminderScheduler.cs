@@ -142,7 +142,9 @@ public sealed class ReminderScheduler(
         }
 
         var replies = new StudentConversation(state, settings).RenderReminder(reminder);
-        switch (await messenger.PushAsync(claim.Student, replies, cancellationToken))
+        // Keyed by the reminder: if this host dies after the push but before the ack, the next claim sends it again, and
+        // LINE delivers it once (Telegram has no such key: there the student may get it twice).
+        switch (await messenger.PushAsync(claim.Student, replies, "reminder|" + claim.Member, cancellationToken))
         {
             case PushResult.Sent:
                 await reminders.AckAsync(claim, sent: true);

@@ -5,12 +5,15 @@ using global::Telegram.Bot.Exceptions;
 
 namespace Bot.Host.Telegram;
 
-/// <summary>Pushes to a Telegram student: their private chat id is their user id.</summary>
+/// <summary>
+/// Pushes to a Telegram student: their private chat id is their user id. The Bot API has no idempotency key, so a
+/// send repeated after a crash between sending and recording it can arrive twice.
+/// </summary>
 public sealed class TelegramPusher(TelegramReplySender sender) : IChannelPusher
 {
     public string Channel => "tg";
 
-    public async Task<PushResult> PushAsync(string studentId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    public async Task<PushResult> PushAsync(string studentId, IReadOnlyList<Reply> replies, string? sendKey, CancellationToken cancellationToken)
     {
         var chatId = long.Parse(studentId, CultureInfo.InvariantCulture);
         try

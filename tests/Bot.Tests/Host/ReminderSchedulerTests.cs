@@ -202,7 +202,7 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
 
         public int Attempts(string studentId) => attempts.GetValueOrDefault(studentId);
 
-        public async Task<PushResult> PushAsync(string studentId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+        public async Task<PushResult> PushAsync(string studentId, IReadOnlyList<Reply> replies, string? sendKey, CancellationToken cancellationToken)
         {
             await Task.Yield();
             attempts.AddOrUpdate(studentId, 1, (_, n) => n + 1);

@@ -55,6 +55,7 @@ public sealed class LineReplyRendererTests
     public void RetryKeysAreStableUuidsPerEventAndBatch()
     {
         var key = LineReplySender.RetryKey("01HXYZ", 1);
+        Assert.Equal(LineRetryKey.From("01HXYZ#1"), key);
 
         Assert.Equal(key, LineReplySender.RetryKey("01HXYZ", 1));
         Assert.NotEqual(key, LineReplySender.RetryKey("01HXYZ", 2));

@@ -240,12 +240,31 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         Assert.True(await connection.GetDatabase().SetContainsAsync(Bot.Host.Line.LineReachability.Unreachable, user));
         var pusher = host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
-        Assert.Equal(Bot.Host.Conversation.PushResult.Blocked, await pusher.PushAsync(user, [new Reply("reminder")], CancellationToken.None));
+        Assert.Equal(Bot.Host.Conversation.PushResult.Blocked, await pusher.PushAsync(user, [new Reply("reminder")], sendKey: null, CancellationToken.None));
 
         await SendAsync(platform.Follow(user));
         await platform.WaitForMessagesAsync(user, 3, Timeout);
         Assert.False(await connection.GetDatabase().SetContainsAsync(Bot.Host.Line.LineReachability.Unreachable, user));
-        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, [new Reply("reminder")], CancellationToken.None));
+        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, [new Reply("reminder")], sendKey: null, CancellationToken.None));
+        Assert.Empty(platform.Violations);
+    }
+
+    [Fact]
+    public async Task AReminderSentAgainAfterACrashReachesTheStudentOnce()
+    {
+        var user = NewUser();
+        await SendAsync(platform.Follow(user));
+        await platform.WaitForMessagesAsync(user, 1, Timeout);
+        var pusher = host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
+        IReadOnlyList<Reply> reminder = [new Reply("Pay the ARC fee by 2026-12-21.")];
+
+        // The host that sent it died before recording it; the next one sends the same reminder again.
+        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, reminder, "reminder|line:" + user + "|pay-3", CancellationToken.None));
+        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, reminder, "reminder|line:" + user + "|pay-3", CancellationToken.None));
+        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, [new Reply("Your ARC card is ready.")], "reminder|line:" + user + "|ready", CancellationToken.None));
+
+        var messages = await platform.WaitForMessagesAsync(user, 3, Timeout);
+        Assert.Equal(["Pay the ARC fee by 2026-12-21.", "Your ARC card is ready."], messages.Skip(1).Select(m => m.Text));
         Assert.Empty(platform.Violations);
     }
 
@@ -278,7 +297,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
             .ToList();
         var pusher = host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
 
-        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, replies, CancellationToken.None));
+        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, replies, sendKey: null, CancellationToken.None));
 
         var messages = (await platform.WaitForMessagesAsync(user, 9, Timeout)).Skip(1).ToList();
         Assert.All(platform.Requests.Where(r => r.Path == "/v2/bot/message/push"), r => Assert.True(r.Body!["messages"]!.AsArray().Count <= 5));
