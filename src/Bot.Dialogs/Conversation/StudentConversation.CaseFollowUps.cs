@@ -22,9 +22,7 @@ public sealed partial class StudentConversation
             return;
         }
 
-        state.Field = null;
-        output.Say(PaymentInstructions(StudentCaseTimeline.From(state)));
-        ShowCaseMenu();
+        ShowPaymentInstructions();
     }
 
     private void AskOverseasChinese()
@@ -37,6 +35,12 @@ public sealed partial class StudentConversation
     private void SetOverseasChinese(bool overseasChinese)
     {
         Progress.OverseasChinese = overseasChinese;
+        ShowPaymentInstructions();
+    }
+
+    /// <summary>Approved, and the fee is known: how and by when to pay, then the case menu.</summary>
+    private void ShowPaymentInstructions()
+    {
         state.Field = null;
         output.Say(PaymentInstructions(StudentCaseTimeline.From(state)));
         ShowCaseMenu();

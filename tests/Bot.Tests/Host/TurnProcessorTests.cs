@@ -17,6 +17,23 @@ public sealed class TurnProcessorTests(RedisFixture redis)
         ["Storage:TurnLeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A clean Redis, one host, and the student just asked for their surname.</summary>
+    private async Task<BotHost> StartAtSurnameAsync()
+    {
+        await redis.FlushAsync();
+        var host = await BotHost.StartAsync(Settings());
+        try
+        {
+            await Walk(host.Services.GetRequiredService<TurnProcessor>(), Inbound.FromText("hi"), Inbound.Button("lang:en"), Inbound.Button("v:ext"), Inbound.Button("nav:skip"), Inbound.Button("v:two"));
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     private static async Task Walk(TurnProcessor turns, params Inbound[] inbounds)
     {
         foreach (var inbound in inbounds)
@@ -49,10 +66,8 @@ public sealed class TurnProcessorTests(RedisFixture redis)
     [Fact]
     public async Task ARedeliveredUpdateIsAnsweredFromTheOutboxNotRunTwice()
     {
-        await redis.FlushAsync();
-        await using var host = await BotHost.StartAsync(Settings());
+        await using var host = await StartAtSurnameAsync();
         var turns = host.Services.GetRequiredService<TurnProcessor>();
-        await Walk(turns, Inbound.FromText("hi"), Inbound.Button("lang:en"), Inbound.Button("v:ext"), Inbound.Button("nav:skip"), Inbound.Button("v:two"));
 
         var once = await turns.RunAsync(Student, "update-7", Inbound.FromText("NGUYEN"), CancellationToken.None);
         var again = await turns.RunAsync(Student, "update-7", Inbound.FromText("NGUYEN"), CancellationToken.None);
@@ -68,10 +83,8 @@ public sealed class TurnProcessorTests(RedisFixture redis)
     [Fact]
     public async Task AnOutboxWrittenBeforeTheCompactFormatStillAnswersARedelivery()
     {
-        await redis.FlushAsync();
-        await using var host = await BotHost.StartAsync(Settings());
+        await using var host = await StartAtSurnameAsync();
         var turns = host.Services.GetRequiredService<TurnProcessor>();
-        await Walk(turns, Inbound.FromText("hi"), Inbound.Button("lang:en"), Inbound.Button("v:ext"), Inbound.Button("nav:skip"), Inbound.Button("v:two"));
 
         // What an earlier version of the bot left in Redis (plain JSON) just before it was upgraded.
         var db = host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();

@@ -34,6 +34,18 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         await platform.DisposeAsync();
     }
 
+    private Bot.Host.Conversation.IChannelPusher LinePusher =>
+        host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
+
+    /// <summary>A new user who has followed the bot and got its greeting.</summary>
+    private async Task<string> FollowedUserAsync()
+    {
+        var user = NewUser();
+        await SendAsync(platform.Follow(user));
+        await platform.WaitForMessagesAsync(user, 1, Timeout);
+        return user;
+    }
+
     [Fact]
     public async Task AStudentCompletesTheExtensionApplicationInChinese()
     {
@@ -229,9 +241,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task UnfollowMarksTheStudentUnreachableAndFollowingAgainClearsIt()
     {
-        var user = NewUser();
-        await SendAsync(platform.Follow(user));
-        await platform.WaitForMessagesAsync(user, 1, Timeout);
+        var user = await FollowedUserAsync();
 
         await SendAsync(platform.Unfollow(user));
         await SendAsync(platform.TextMessage(user, "/help"));
@@ -239,7 +249,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         Assert.True(await connection.GetDatabase().SetContainsAsync(Bot.Host.Line.LineReachability.Unreachable, user));
-        var pusher = host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
+        var pusher = LinePusher;
         Assert.Equal(Bot.Host.Conversation.PushResult.Blocked, await pusher.PushAsync(user, [new Reply("reminder")], sendKey: null, CancellationToken.None));
 
         await SendAsync(platform.Follow(user));
@@ -252,10 +262,8 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task AReminderSentAgainAfterACrashReachesTheStudentOnce()
     {
-        var user = NewUser();
-        await SendAsync(platform.Follow(user));
-        await platform.WaitForMessagesAsync(user, 1, Timeout);
-        var pusher = host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
+        var user = await FollowedUserAsync();
+        var pusher = LinePusher;
         IReadOnlyList<Reply> reminder = [new Reply("Pay the ARC fee by 2026-12-21.")];
 
         // The host that sent it died before recording it; the next one sends the same reminder again.
@@ -271,9 +279,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task APhotoShowsTheLoadingAnimationAndIsAnswered()
     {
-        var user = NewUser();
-        await SendAsync(platform.Follow(user));
-        await platform.WaitForMessagesAsync(user, 1, Timeout);
+        var user = await FollowedUserAsync();
         platform.AddContent("photo-1", [0xFF, 0xD8, 0xFF, 0xD9], "image/jpeg");
 
         await SendAsync(platform.Image(user, "photo-1"));
@@ -286,16 +292,14 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task PushedFilesAreServedByUnguessableLinksAndManyMessagesAreBatchedByFive()
     {
-        var user = NewUser();
-        await SendAsync(platform.Follow(user));
-        await platform.WaitForMessagesAsync(user, 1, Timeout);
+        var user = await FollowedUserAsync();
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 0xFF, 0xD9];
         byte[] pdf = "%PDF-1.4 test"u8.ToArray();
         var replies = Enumerable.Range(1, 5).Select(i => new Reply($"note {i}"))
             .Append(new Reply("Your photo", File: new ReplyFile("photo.jpg", "image/jpeg", jpeg)))
             .Append(new Reply("Your form", [[new Choice("OK", "go:next")]], new ReplyFile("form.pdf", "application/pdf", pdf)))
             .ToList();
-        var pusher = host.Services.GetServices<Bot.Host.Conversation.IChannelPusher>().Single(p => p.Channel == "line");
+        var pusher = LinePusher;
 
         Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await pusher.PushAsync(user, replies, sendKey: null, CancellationToken.None));
 
