@@ -22,6 +22,9 @@ public static class ConversationExtensions
         {
             Fees = sp.GetRequiredService<IOptions<Reminders.FeesOptions>>().Value.ToSchedule(),
         });
+
+        // Configured dialog machines, reused by every turn and reminder of this host (see ConversationPool).
+        builder.Services.AddSingleton(sp => new ConversationPool(sp.GetRequiredService<DialogSettings>()));
         builder.Services.AddSingleton<TurnProcessor>();
         builder.Services.AddSingleton<StudentWorkQueue>();
         builder.Services.AddSingleton<StudentMessenger>();

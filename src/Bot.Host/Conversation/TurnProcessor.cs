@@ -14,7 +14,7 @@ public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effec
 /// </summary>
 public sealed class TurnProcessor(
     StudentStore store,
-    DialogSettings settings,
+    ConversationPool conversations,
     UploadProcessor uploads,
     TimeProvider time,
     IEnumerable<ITimelineListener> timelineListeners,
@@ -27,8 +27,6 @@ public sealed class TurnProcessor(
 
     /// <summary>The students index is refreshed at most this often per student, keeping the common turn at two round trips.</summary>
     private static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(1);
-
-    private readonly ConversationPool conversations = new(settings);
 
     public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class ReminderScheduler(
     ReminderStore reminders,
     StudentStore students,
     StudentMessenger messenger,
-    DialogSettings settings,
+    ConversationPool conversations,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<ReminderScheduler> logger) : BackgroundService
@@ -141,7 +141,9 @@ public sealed class ReminderScheduler(
             return false;
         }
 
-        var replies = new StudentConversation(state, settings).RenderReminder(reminder);
+        var conversation = conversations.Rent(state);
+        var replies = conversation.RenderReminder(reminder);
+        conversations.Return(conversation);
         // Keyed by the reminder: if this host dies after the push but before the ack, the next claim sends it again, and
         // LINE delivers it once (Telegram has no such key: there the student may get it twice).
         switch (await messenger.PushAsync(claim.Student, replies, "reminder|" + claim.Member, cancellationToken))

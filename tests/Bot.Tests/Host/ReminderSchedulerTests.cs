@@ -184,7 +184,7 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
         new ReminderStore(mux, Options.Create(options)),
         new StudentStore(mux, Options.Create(new StorageOptions())),
         new StudentMessenger([pusher]),
-        new DialogSettings([], time, MessageCatalogue.Default),
+        new ConversationPool(new DialogSettings([], time, MessageCatalogue.Default)),
         time,
         Options.Create(options),
         NullLogger<ReminderScheduler>.Instance);

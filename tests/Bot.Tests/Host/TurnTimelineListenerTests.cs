@@ -25,7 +25,7 @@ public sealed class TurnTimelineListenerTests(RedisFixture redis)
         var listener = new CountingListener();
         var turns = new TurnProcessor(
             new StudentStore(mux, Options.Create(new StorageOptions())),
-            driver.Settings,
+            driver.Pool,
             new Bot.Host.Uploads.UploadProcessor([], new Bot.Dialogs.Uploads.IdPhotoMaker(new Bot.Dialogs.Uploads.HaarFaceFinder()), new Bot.Dialogs.Uploads.DocumentPreparer(), NullLogger<Bot.Host.Uploads.UploadProcessor>.Instance),
             driver.Time,
             [listener],
