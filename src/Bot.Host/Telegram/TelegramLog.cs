@@ -19,4 +19,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "Telegram webhook registration failed; retrying in {Delay}")]
     public static partial void WebhookFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Telegram command menu not published; typed commands still work")]
+    public static partial void CommandMenuFailed(ILogger logger, Exception exception);
 }

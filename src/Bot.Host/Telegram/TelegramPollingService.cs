@@ -32,6 +32,7 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
                     // A webhook left over from webhook mode makes getUpdates fail with 409.
                     await bot.DeleteWebhook(cancellationToken: stoppingToken);
                     me = await bot.GetMe(stoppingToken);
+                    await TelegramCommandMenu.PublishAsync(bot, logger, stoppingToken);
                     TelegramLog.PollingStarted(logger, me.Username);
                 }
 

@@ -26,6 +26,7 @@ public sealed class TelegramWebhookRegistration(
                     secretToken: telegram.Value.WebhookSecret,
                     cancellationToken: stoppingToken);
                 TelegramLog.WebhookSet(logger);
+                await TelegramCommandMenu.PublishAsync(bot, logger, stoppingToken);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

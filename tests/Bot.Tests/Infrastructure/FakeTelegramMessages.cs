@@ -12,12 +12,15 @@ public sealed partial class FakeTelegramServer
     private readonly Dictionary<(long Chat, int Id), JsonObject> _botMessages = [];
     private readonly HashSet<(long Chat, int Id)> _deleted = [];
     private readonly HashSet<string> _openCallbackQueries = [];
-    private JsonArray? _commands;
+    private readonly Dictionary<string, JsonArray> _commands = [];
 
-    /// <summary>The commands from the last setMyCommands, null before any.</summary>
-    public JsonArray? Commands
+    /// <summary>The commands of the last setMyCommands for this language_code (null: the default list), null before any.</summary>
+    public JsonArray? CommandsFor(string? languageCode = null)
     {
-        get { lock (_gate) { return _commands?.DeepClone().AsArray(); } }
+        lock (_gate)
+        {
+            return _commands.GetValueOrDefault(languageCode ?? string.Empty)?.DeepClone().AsArray();
+        }
     }
 
     /// <summary>The bot's message as it stands now (after edits), null if unknown or deleted.</summary>
@@ -119,7 +122,8 @@ public sealed partial class FakeTelegramServer
     {
         lock (_gate)
         {
-            _commands = request.Parameters["commands"]?.DeepClone().AsArray();
+            _commands[request.String("language_code") ?? string.Empty] = request.Parameters["commands"]?.DeepClone().AsArray() ?? [];
+            SignalChange();
         }
         return ApiReply.Ok(true);
     }

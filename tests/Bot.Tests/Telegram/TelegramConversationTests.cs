@@ -57,6 +57,26 @@ public sealed class TelegramConversationTests(RedisFixture redis) : TelegramHost
     }
 
     [Fact]
+    public async Task TheCommandMenuIsPublishedInBothLanguagesAndEveryCommandInItWorks()
+    {
+        await Telegram.WaitUntilAsync(t => t.CommandsFor() is not null && t.CommandsFor("zh") is not null, TelegramStudent.Patience);
+        var english = Telegram.CommandsFor()!.Select(c => ((string)c!["command"]!, (string)c["description"]!)).ToList();
+        var chinese = Telegram.CommandsFor("zh")!.Select(c => ((string)c!["command"]!, (string)c["description"]!)).ToList();
+
+        Assert.Equal(english.Select(c => c.Item1), chinese.Select(c => c.Item1));
+        Assert.Contains(("ask", "Ask a school advisor"), english);
+        Assert.Contains(("ask", "詢問學校承辦人員"), chinese);
+
+        var student = new TelegramStudent(Telegram, 4101);
+        foreach (var (command, _) in english)
+        {
+            await student.Say("/" + command);
+            Assert.NotEmpty(student.LastAnswer);
+            Assert.DoesNotContain("don't know that command", student.LastAnswer, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task AStickerGetsAFriendlyReplyAndChangesNothing()
     {
         var student = new TelegramStudent(Telegram, 4001);
