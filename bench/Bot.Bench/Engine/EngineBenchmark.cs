@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using Bot.Host;
+using Bot.Host.Reminders;
+using Bot.Host.Storage;
 using StackExchange.Redis;
 
 namespace Bot.Bench.Engine;
@@ -76,7 +78,7 @@ public static class EngineBenchmark
         else
         {
             // Warm-up: every path the scenarios take, until tiered compilation (with dynamic PGO) has promoted the hot code:
-            // on this machine the drain rate keeps rising for the first ~40,000 turns after start ('engine cold' shows the curve).
+            // on this machine the drain rate keeps rising for the first ~30,000 turns after start ('engine cold' shows the curve).
             await run.DrainAsync("warm-up", Next(2000), 2000, null, [Step.Say("/start"), Step.Say("hello")], print: false);
             for (var round = 0; round < WarmUpRounds; round++)
             {
@@ -124,22 +126,23 @@ public static class EngineBenchmark
             var plans = new List<long>();
             foreach (var u in Enumerable.Range(first, 200))
             {
-                var tag = "{tg:" + Student.ChatId(u) + "}";
-                var st = await MemoryUsageAsync(db, "st:" + tag);
-                var ob = await MemoryUsageAsync(db, "ob:" + tag);
-                var plan = await MemoryUsageAsync(db, "{rm}:plan:tg:" + Student.ChatId(u));
+                var student = new StudentKey("tg", Student.ChatId(u).ToString(CultureInfo.InvariantCulture));
+                var tag = student.Tag;
+                var st = await MemoryUsageAsync(db, StudentStore.RecordKey(student));
+                var ob = await MemoryUsageAsync(db, StudentStore.OutboxKey(student));
+                var plan = await MemoryUsageAsync(db, ReminderStore.PlanKey(student));
                 sizes.Add(st + ob + plan);
                 plans.Add(plan);
                 if (u == first)
                 {
-                    Console.WriteLine($"student {tag}: record {st} B, outbox {ob} B, reminder plan {plan} B (MEMORY USAGE); record value {(await db.StringGetAsync("st:" + tag)).Length()} B, outbox value {(await db.StringGetAsync("ob:" + tag)).Length()} B");
+                    Console.WriteLine($"student {tag}: record {st} B, outbox {ob} B, reminder plan {plan} B (MEMORY USAGE); record value {(await db.StringGetAsync(StudentStore.RecordKey(student))).Length()} B, outbox value {(await db.StringGetAsync(StudentStore.OutboxKey(student))).Length()} B");
                 }
             }
 
             // Shared structures, per member: the students index (every student) and the due reminders (submitted students only).
-            var index = await MemoryUsageAsync(db, "students");
+            var index = await MemoryUsageAsync(db, StudentStore.StudentsIndex);
             var known = await db.SortedSetLengthAsync("students");
-            var due = await MemoryUsageAsync(db, "{rm}:due");
+            var due = await MemoryUsageAsync(db, ReminderStore.Due);
             var planned = plans.Count(p => p > 0);
             Console.WriteLine($"bytes per student at rest: record+outbox+plan avg {sizes.Average():F0} B, max {sizes.Max()} B; students index {index} B for {known} students = {(double)index / known:F0} B each; due reminders {due} B for {planned} students with a plan = {(double)due / Math.Max(1, planned):F0} B each");
         }
@@ -171,17 +174,21 @@ public static class EngineBenchmark
 
     private static async Task TextDrainsAsync(Runner run, Func<int, int> next, byte[] atSurname, int rounds)
     {
+        const int Users = 5000;
+        Step[] steps = [Step.Say("nguyen"), Step.Say("van an")];
         Console.WriteLine();
         Console.WriteLine("| Scenario (drain) | Users x updates | Messages/turn | Drain (updates/s) | p50 | p95 | p99 | max (ms) | Redis calls/turn (server) | Redis ops/turn (client) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         var jit = new List<string>();
         for (var round = 0; round < rounds; round++)
         {
-            var (methods, jitTime, cpu) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(), Process.GetCurrentProcess().TotalProcessorTime);
+            using var self = Process.GetCurrentProcess();
+            var (methods, jitTime, cpu) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(), self.TotalProcessorTime);
             var (gcs, paused, allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
-            await run.DrainAsync("valid text answer (surname, given names)", next(5000), 5000, atSurname, [Step.Say("nguyen"), Step.Say("van an")]);
-            jit.Add($"round {round + 1}: {JitInfo.GetCompiledMethodCount() - methods} methods compiled, {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms JIT of {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; "
-                + $"{GC.CollectionCount(0) - gcs} GCs pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / 10_000 / 1024.0:F1} KB allocated per update (whole process)");
+            await run.DrainAsync("valid text answer (surname, given names)", next(Users), Users, atSurname, steps);
+            self.Refresh();
+            jit.Add($"round {round + 1}: {JitInfo.GetCompiledMethodCount() - methods} methods compiled, {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms JIT of {(self.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; "
+                + $"{GC.CollectionCount(0) - gcs} GCs pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / (Users * steps.Length) / 1024.0:F1} KB allocated per update (whole process)");
         }
 
         // The JIT's and the GC's share of each round (tier-0, then tier-1 with dynamic PGO, in the background).
@@ -202,7 +209,7 @@ public static class EngineBenchmark
     }
 
     /// <summary>MEMORY USAGE of a key in bytes (0 when it does not exist).</summary>
-    private static async Task<long> MemoryUsageAsync(IDatabase db, string key)
+    private static async Task<long> MemoryUsageAsync(IDatabase db, RedisKey key)
     {
         var usage = await db.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0");
         return usage.IsNull ? 0 : (long)usage;
