@@ -13,8 +13,8 @@ public interface IAdvisorCommands
 }
 
 /// <summary>
-/// /broadcast, /stats, and answering students from chat: "Answer" on a forwarded question — or, on Telegram, a reply to
-/// it — points the advisor's messages at that student until "Hand back" (or /done).
+/// /broadcast, /stats, and answering students from chat: "Answer" on a forwarded question — or a reply to it (Telegram's
+/// reply, LINE's quote) — points the advisor's messages at that student until "Hand back" (or /done).
 /// </summary>
 public sealed class AdvisorCommands(
     IOptions<AdvisorsOptions> options,

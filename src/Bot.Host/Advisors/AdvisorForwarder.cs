@@ -26,7 +26,7 @@ public sealed class AdvisorForwarder(AdvisorInbox inbox, AdvisorNotifier notifie
             var summary = StudentSummary.From(student, state, time.GetUtcNow());
             var card = new Reply(
                 $"Question from {summary.Name} ({summary.Channel}, {summary.Language}, stage {summary.Stage}):\n\n{text}\n\n"
-                + "Press Answer to write back (on Telegram you can also reply to this message).",
+                + "Press Answer to write back, or simply reply to this message.",
                 [[new Choice("Answer", AdvisorButtons.Answer(student)), new Choice("Hand back to bot", AdvisorButtons.HandBack(student))]]);
             var reached = await notifier.NotifyAllAsync(card, cancellationToken);
             AdvisorLog.Forwarded(logger, student.Channel, reached);

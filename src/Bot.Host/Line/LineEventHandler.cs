@@ -16,6 +16,7 @@ public sealed class LineEventHandler(
     LineMessagingClient client,
     LineReplySender sender,
     LineReachability reachability,
+    LineQuotedButtons quotes,
     IEnumerable<Advisors.IAdvisorCommands> advisors,
     ILogger<LineEventHandler> logger) : IInboxHandler
 {
@@ -50,6 +51,10 @@ public sealed class LineEventHandler(
             case FollowEvent:
                 await reachability.MarkReachableAsync(userId);
                 inbound = Inbound.Joined(await ProfileLanguageAsync(userId, cancellationToken));
+                break;
+            case MessageEvent { Message: TextMessageContent { QuotedMessageId: { } quoted } }:
+                // A quote of one of our messages carries that message's buttons (e.g. an advisor quoting a question card).
+                inbound = LineEventMapper.ToInbound(evt)! with { QuotedButtons = await quotes.OfAsync(userId, quoted) };
                 break;
             default:
                 inbound = LineEventMapper.ToInbound(evt);

@@ -4,7 +4,12 @@ using Bot.Host.Conversation;
 namespace Bot.Host.Line;
 
 /// <summary>Pushes to a LINE student outside a turn (reminders, broadcasts); skips those who unfollowed.</summary>
-public sealed class LinePusher(LineMessagingClient client, LineReplyRenderer renderer, LineReachability reachability, ILogger<LinePusher> logger) : IChannelPusher
+public sealed class LinePusher(
+    LineMessagingClient client,
+    LineReplyRenderer renderer,
+    LineReachability reachability,
+    LineQuotedButtons quotes,
+    ILogger<LinePusher> logger) : IChannelPusher
 {
     public string Channel => LineEventMapper.Channel;
 
@@ -23,7 +28,8 @@ public sealed class LinePusher(LineMessagingClient client, LineReplyRenderer ren
             {
                 // One key per batch: the HTTP retry after a timeout reuses it, and so does a repeated send with the same sendKey.
                 var key = sendKey is null ? Guid.NewGuid() : LineRetryKey.From($"{sendKey}#{i}");
-                await client.PushAsync(studentId, batches[i], key, cancellationToken);
+                var result = await client.PushAsync(studentId, batches[i], key, cancellationToken);
+                quotes.Remember(studentId, batches[i], result.SentMessages);
             }
 
             return PushResult.Sent;

@@ -19,6 +19,7 @@ public static class LineRegistration
         builder.Services.AddLineMessaging();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LineReachability>();
+        builder.Services.AddSingleton<LineQuotedButtons>();
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineReachability>());
         builder.Services.AddSingleton<LineReplyRenderer>();
         builder.Services.AddSingleton<LineReplySender>();

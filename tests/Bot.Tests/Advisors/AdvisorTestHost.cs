@@ -13,6 +13,8 @@ public sealed class AdvisorTestHost : IAsyncDisposable
     public const string ApiKey = "test-advisor-key-0123456789";
     public const long AdvisorTelegramId = 900_001;
 
+    public const string LineChannelSecret = "test-channel-secret";
+
     private readonly Hosting.BotHost host;
 
     private AdvisorTestHost(Hosting.BotHost host)
@@ -47,7 +49,7 @@ public sealed class AdvisorTestHost : IAsyncDisposable
 
         if (line is not null)
         {
-            settings["Line:ChannelSecret"] = "test-channel-secret";
+            settings["Line:ChannelSecret"] = LineChannelSecret;
             settings["Line:ChannelAccessToken"] = line.ChannelAccessToken;
             settings["Line:ApiBaseUrl"] = line.ApiBaseUrl;
             settings["Line:DataApiBaseUrl"] = line.DataApiBaseUrl;

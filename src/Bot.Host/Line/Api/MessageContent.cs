@@ -17,6 +17,9 @@ public abstract record MessageContent
 public sealed record TextMessageContent : MessageContent
 {
     public required string Text { get; init; }
+
+    /// <summary>The id of the message this one quotes (LINE's reply to a message), if it quotes one.</summary>
+    public string? QuotedMessageId { get; init; }
 }
 
 public sealed record ImageMessageContent : MessageContent

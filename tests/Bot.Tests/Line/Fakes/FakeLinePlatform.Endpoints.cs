@@ -97,8 +97,7 @@ public sealed partial class FakeLinePlatform
         }
 
         var messages = body["messages"]!.AsArray();
-        Deliver("reply", [userId], messages);
-        await WriteAsync(context, 200, SentMessages(messages.Count));
+        await WriteAsync(context, 200, SentMessages(Deliver("reply", [userId], messages)));
     }
 
     /// <summary>Push, multicast and broadcast: a retry key already accepted answers 409 and delivers nothing.</summary>
@@ -138,9 +137,9 @@ public sealed partial class FakeLinePlatform
 
         var body = Body(context)!;
         var messages = body["messages"]!.AsArray();
-        Deliver(via, recipients(body), messages);
+        var ids = Deliver(via, recipients(body), messages);
         context.Response.Headers["x-line-request-id"] = requestId;
-        await WriteAsync(context, 200, via == "push" ? SentMessages(messages.Count) : []);
+        await WriteAsync(context, 200, via == "push" ? SentMessages(ids) : []);
     }
 
     private async Task LoadingAsync(HttpContext context)
@@ -238,17 +237,8 @@ public sealed partial class FakeLinePlatform
         await WriteAsync(context, 400, new JsonObject { ["message"] = $"The request body has {found.Count} error(s)", ["details"] = details });
     }
 
-    private JsonObject SentMessages(int count)
-    {
-        var sent = new JsonArray();
-        for (var i = 0; i < count; i++)
-        {
-            var id = Interlocked.Increment(ref nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            sent.Add(new JsonObject { ["id"] = id, ["quoteToken"] = $"q{id}" });
-        }
-
-        return new JsonObject { ["sentMessages"] = sent };
-    }
+    private static JsonObject SentMessages(IReadOnlyList<string> ids) =>
+        new() { ["sentMessages"] = new JsonArray([.. ids.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["quoteToken"] = $"q{id}" })]) };
 
     private JsonObject Quota()
     {

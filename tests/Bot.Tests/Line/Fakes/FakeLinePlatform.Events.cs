@@ -19,6 +19,10 @@ public sealed partial class FakeLinePlatform
     public JsonObject TextMessage(string userId, string text) =>
         MessageEvent(userId, id => new JsonObject { ["type"] = "text", ["id"] = id, ["quoteToken"] = $"q{id}", ["text"] = text });
 
+    /// <summary>A text that quotes an earlier message (LINE's reply to a message), e.g. one the bot sent.</summary>
+    public JsonObject QuotingTextMessage(string userId, string text, string quotedMessageId) =>
+        MessageEvent(userId, id => new JsonObject { ["type"] = "text", ["id"] = id, ["quoteToken"] = $"q{id}", ["text"] = text, ["quotedMessageId"] = quotedMessageId });
+
     public JsonObject Image(string userId, string messageId) =>
         MessageEvent(userId, _ => new JsonObject
         {

@@ -196,8 +196,10 @@ public sealed partial class FakeLinePlatform : IAsyncDisposable
         }
     }
 
-    private void Deliver(string via, IEnumerable<string> userIds, JsonArray messages)
+    /// <summary>Records the messages as received; returns the ids given to them (the first recipient's, as push and reply have one).</summary>
+    private List<string> Deliver(string via, IEnumerable<string> userIds, JsonArray messages)
     {
+        var ids = new List<string>();
         lock (gate)
         {
             foreach (var userId in userIds)
@@ -205,11 +207,17 @@ public sealed partial class FakeLinePlatform : IAsyncDisposable
                 knownUsers.Add(userId);
                 foreach (var message in messages.OfType<JsonObject>())
                 {
-                    delivered.Add(new DeliveredMessage(userId, via, message.DeepClone().AsObject()));
+                    var id = (++nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    delivered.Add(new DeliveredMessage(userId, via, message.DeepClone().AsObject(), id));
+                    if (ids.Count < messages.Count)
+                    {
+                        ids.Add(id);
+                    }
                 }
             }
         }
 
         changed.Pulse();
+        return ids;
     }
 }

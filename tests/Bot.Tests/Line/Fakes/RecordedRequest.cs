@@ -14,7 +14,8 @@ public sealed record RecordedRequest(
 }
 
 /// <summary>A message that reached a user. <paramref name="Via"/> is reply, push, multicast or broadcast.</summary>
-public sealed record DeliveredMessage(string UserId, string Via, JsonObject Message)
+/// <summary>A message a user received; <see cref="Id"/> is the id LINE returned in sentMessages (for push and reply).</summary>
+public sealed record DeliveredMessage(string UserId, string Via, JsonObject Message, string Id)
 {
     public string? Type => (string?)Message["type"];
 
