@@ -76,7 +76,7 @@ public sealed class LineEventHandler(
         {
             if (await hook.TryHandleAsync(new StudentKey(Channel, userId), inbound, cancellationToken) is { } advisorReplies)
             {
-                await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, advisorReplies, cancellationToken);
+                await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, advisorReplies, quotable: true, cancellationToken);
                 return;
             }
         }
@@ -84,7 +84,7 @@ public sealed class LineEventHandler(
         var outcome = await turns.RunAsync(new StudentKey(Channel, userId), evt.WebhookEventId, inbound, cancellationToken);
         if (outcome is not null)
         {
-            await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, outcome.Replies, cancellationToken);
+            await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, outcome.Replies, quotable: false, cancellationToken);
         }
     }
 

@@ -12,13 +12,18 @@ public sealed class LineReplySender(
     LineMessagingClient client,
     LineReplyRenderer renderer,
     LineReachability reachability,
+    LineQuotedButtons quotes,
     TimeProvider time,
     ILogger<LineReplySender> logger)
 {
     /// <summary>LINE accepts a reply token for about a minute; past this we do not risk a refused reply.</summary>
     public static readonly TimeSpan ReplyTokenFreshFor = TimeSpan.FromSeconds(50);
 
-    public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    /// <param name="quotable">
+    /// Remember the messages' buttons so a later quote of them means what they meant (see <see cref="LineQuotedButtons"/>):
+    /// for advisors' replies, whose buttons name a student; a student's turn does not need it and costs no Redis write.
+    /// </param>
+    public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, bool quotable, CancellationToken cancellationToken)
     {
         var messages = await renderer.RenderAsync(replies);
         var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
@@ -29,6 +34,10 @@ public sealed class LineReplySender(
             {
                 var result = await client.ReplyAsync(replyToken, batches[0], cancellationToken);
                 next = result.IsSent ? 1 : 0;
+                if (quotable)
+                {
+                    quotes.Remember(userId, batches[0], result.SentMessages);
+                }
             }
             catch (Exception e) when (e is LineApiException or HttpRequestException)
             {
@@ -44,7 +53,11 @@ public sealed class LineReplySender(
                 return;
             }
 
-            await client.PushAsync(userId, batches[i], RetryKey(eventId, i), cancellationToken);
+            var pushed = await client.PushAsync(userId, batches[i], RetryKey(eventId, i), cancellationToken);
+            if (quotable)
+            {
+                quotes.Remember(userId, batches[i], pushed.SentMessages);
+            }
         }
     }
 

@@ -36,16 +36,31 @@ public sealed class AdvisorLineReplyTests(RedisFixture redis) : IAsyncLifetime
         var first = cards.Single(m => m.Text?.Contains("Where do I pay the fee?", StringComparison.Ordinal) == true);
 
         // A newer card came after it, so its quick-reply buttons are gone: the advisor quotes it instead.
-        using var response = await line.SendEventsAsync(
-            host.BaseUrl.TrimEnd('/') + "/webhooks/line", AdvisorTestHost.LineChannelSecret, line.QuotingTextMessage(Advisor, "At any convenience store, within 5 days of approval.", first.Id));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await QuoteAsync(host, first.Id, "At any convenience store, within 5 days of approval.");
 
         var answered = await telegram.WaitForCallsAsync(6101, 4, Timeout);
         Assert.Equal("Advisor: At any convenience store, within 5 days of approval.", answered[^1].Text);
-        await line.WaitForMessagesAsync(Advisor, 3, Timeout);
-        Assert.Equal("Sent.", line.MessagesTo(Advisor)[^1].Text);
+        var sentToFirst = (await line.WaitForMessagesAsync(Advisor, 3, Timeout))[^1];
+        Assert.Equal("Sent.", sentToFirst.Text);
         Assert.Equal(3, telegram.Transcript(6102).Count);
+
+        // The second question, by quoting its card; then back to the first student by quoting the "Sent." under it.
+        var second = cards.Single(m => m.Text?.Contains("How long does approval take?", StringComparison.Ordinal) == true);
+        await QuoteAsync(host, second.Id, "Usually 3 to 7 days.");
+        Assert.Equal("Advisor: Usually 3 to 7 days.", (await telegram.WaitForCallsAsync(6102, 4, Timeout))[^1].Text);
+        await line.WaitForMessagesAsync(Advisor, 4, Timeout);
+        await QuoteAsync(host, sentToFirst.Id, "Keep the receipt: you need it to collect the card.");
+
+        Assert.Equal("Advisor: Keep the receipt: you need it to collect the card.", (await telegram.WaitForCallsAsync(6101, 5, Timeout))[^1].Text);
+        Assert.Equal(4, telegram.Transcript(6102).Count);
         Assert.Empty(line.Violations);
+    }
+
+    private async Task QuoteAsync(AdvisorTestHost host, string messageId, string text)
+    {
+        using var response = await line.SendEventsAsync(
+            host.BaseUrl.TrimEnd('/') + "/webhooks/line", AdvisorTestHost.LineChannelSecret, line.QuotingTextMessage(Advisor, text, messageId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     /// <summary>A Telegram student starts, presses /ask and sends their question.</summary>
