@@ -40,7 +40,12 @@ public static class TelegramUpdateMapper
                 : new MappedUpdate.Ignored();
         }
 
-        var inbound = ToInbound(message, from.LanguageCode) with { QuotedButtons = QuotedButtons(message, bot) };
+        var inbound = ToInbound(message, from.LanguageCode);
+        if (QuotedButtons(message, bot) is { } quoted)
+        {
+            inbound = inbound with { QuotedButtons = quoted };
+        }
+
         return Turn(update, from, message.Chat.Id, message.MessageId, inbound, null, message.MediaGroupId);
     }
 
