@@ -20,6 +20,7 @@ public static class LineRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LineReachability>();
         builder.Services.AddSingleton<LineQuotedButtons>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineQuotedButtons>());
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineReachability>());
         builder.Services.AddSingleton<LineReplyRenderer>();
         builder.Services.AddSingleton<LineReplySender>();

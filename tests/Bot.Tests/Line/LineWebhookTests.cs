@@ -277,6 +277,28 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeletingMyDataAlsoForgetsTheButtonsOfMessagesSentToMe()
+    {
+        var user = await FollowedUserAsync();
+        IReadOnlyList<Reply> reminder = [new Reply("Have you paid the fee?", [[new Choice("Paid", "case:paid")]])];
+        Assert.Equal(Bot.Host.Conversation.PushResult.Sent, await LinePusher.PushAsync(user, reminder, sendKey: null, CancellationToken.None));
+        await platform.WaitForMessagesAsync(user, 2, Timeout);
+
+        // The host's own connection: its fire-and-forget write is ahead of this read.
+        var db = host.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        Assert.True(await db.KeyExistsAsync(Bot.Host.Line.LineQuotedButtons.ButtonsKey(user)));
+
+        await SendAsync(platform.TextMessage(user, "/delete"));
+        await platform.WaitForMessagesAsync(user, 3, Timeout);
+        await SendAsync(platform.Postback(user, "del:yes"));
+        await platform.WaitForMessagesAsync(user, 4, Timeout);
+
+        Assert.False(await db.KeyExistsAsync(Bot.Host.Line.LineQuotedButtons.ButtonsKey(user)));
+        Assert.False(await db.KeyExistsAsync(Bot.Host.Line.LineQuotedButtons.IndexKey(user)));
+        Assert.Empty(platform.Violations);
+    }
+
+    [Fact]
     public async Task APhotoShowsTheLoadingAnimationAndIsAnswered()
     {
         var user = await FollowedUserAsync();
