@@ -50,7 +50,7 @@ public sealed class HaarFaceFinder : IFaceFinder, IDisposable
 
     public bool IsAvailable => classifier is not null;
 
-    public IReadOnlyList<FaceBox> Find(GrayImage image)
+    public IReadOnlyList<FaceBox> Find(GrayImage image, bool confident = false)
     {
         image.Validate();
         if (classifier is null)
@@ -66,7 +66,8 @@ public sealed class HaarFaceFinder : IFaceFinder, IDisposable
         Rect[] found;
         lock (gate)
         {
-            found = classifier.DetectMultiScale(equalized, 1.1, 5, HaarDetectionTypes.ScaleImage, new Size(minSide, minSide));
+            var neighbours = confident ? UploadLimits.ConfidentFaceNeighbours : UploadLimits.FaceNeighbours;
+            found = classifier.DetectMultiScale(equalized, 1.1, neighbours, HaarDetectionTypes.ScaleImage, new Size(minSide, minSide));
         }
 
         return [.. found.Select(r => new FaceBox(r.X, r.Y, r.Width, r.Height))];

@@ -7,5 +7,9 @@ public interface IFaceFinder
     bool IsAvailable { get; }
 
     /// <summary>Face boxes in the pixel coordinates of <paramref name="image"/>.</summary>
-    IReadOnlyList<FaceBox> Find(GrayImage image);
+    /// <param name="confident">
+    /// Only faces the detector is sure of (many overlapping hits): to tell a second person from a false face that JPEG
+    /// blocks or a busy texture can make.
+    /// </param>
+    IReadOnlyList<FaceBox> Find(GrayImage image, bool confident = false);
 }

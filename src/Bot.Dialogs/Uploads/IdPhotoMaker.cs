@@ -81,6 +81,16 @@ public sealed class IdPhotoMaker
                     return PhotoResult.Rejected(PhotoProblem.NoFace);
                 }
 
+                if (faces.Count > 1)
+                {
+                    // Several candidates: keep those the detector is sure of. JPEG blocks and busy textures make weak
+                    // false faces (even larger than the real one); refusing a good photo for one, or cropping around
+                    // it, would send the student off to take it again. If none is sure, all stay candidates.
+                    var confident = FindFaces(image, confident: true);
+                    var confirmed = faces.Where(f => confident.Any(sure => sure.SameFaceAs(f))).ToList();
+                    faces = confirmed.Count > 0 ? confirmed : faces;
+                }
+
                 var largest = faces.MaxBy(f => f.Width * f.Height);
                 if (faces.Count(f => f.Width >= largest.Width * UploadLimits.SecondFaceMinRelativeSize) > 1)
                 {
@@ -153,7 +163,7 @@ public sealed class IdPhotoMaker
         }
     }
 
-    private List<FaceBox> FindFaces(MagickImage image)
+    private List<FaceBox> FindFaces(MagickImage image, bool confident = false)
     {
         using var small = (MagickImage)image.Clone();
         var longSide = Math.Max(image.Width, image.Height);
@@ -167,7 +177,7 @@ public sealed class IdPhotoMaker
         small.Depth = 8;
         var gray = new GrayImage((int)small.Width, (int)small.Height, small.ToByteArray(MagickFormat.Gray));
         var back = (double)image.Width / small.Width;
-        return [.. faceFinder.Find(gray).Select(f => f.Scale(back))];
+        return [.. faceFinder.Find(gray, confident).Select(f => f.Scale(back))];
     }
 
     /// <summary>The crop scaled to 413 × 531; parts outside the source become white, like a wall.</summary>

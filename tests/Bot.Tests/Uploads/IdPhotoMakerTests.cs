@@ -53,6 +53,19 @@ public sealed class IdPhotoMakerTests
     }
 
     [Fact]
+    public void CropsAnIPhoneHeicPhotoLikeAnyOther()
+    {
+        // HEIC is what an iPhone sends when the photo goes as a file (TestData/tools/make-heic.py made it).
+        var heic = TestImages.Read("portrait-astronaut-2x.heic");
+        Assert.Equal(FileFormat.Heif, FormatSniffer.Detect(heic));
+
+        var result = maker.Make(heic, "IMG_0001.HEIC");
+
+        AssertGeometry(result, 2 * TestImages.AstronautCrownY, 2 * TestImages.AstronautChinY, 2 * TestImages.AstronautFaceCenterX);
+        AssertOutputSpec(result);
+    }
+
+    [Fact]
     public void StripsExifAndSetsThreeHundredDpi()
     {
         using var astronaut = TestImages.Astronaut();
@@ -132,6 +145,18 @@ public sealed class IdPhotoMakerTests
         Assert.False(result.Accepted);
         Assert.Equal([PhotoProblem.NoFace], result.Problems);
         Assert.Null(result.Jpeg);
+    }
+
+    [Fact]
+    public void AFalseFaceMadeByJpegBlocksNeitherRefusesThePhotoNorMovesTheCrop()
+    {
+        // At quality 60 the detector also sees a weak, larger "face" beside hers (6 hits against her 37).
+        using var astronaut = TestImages.Astronaut();
+        astronaut.Resize(new Percentage(200));
+        var result = maker.Make(TestImages.Jpeg(astronaut, quality: 60), "IMG_0003.JPG");
+
+        AssertGeometry(result, 2 * TestImages.AstronautCrownY, 2 * TestImages.AstronautChinY, 2 * TestImages.AstronautFaceCenterX);
+        AssertOutputSpec(result);
     }
 
     [Fact]

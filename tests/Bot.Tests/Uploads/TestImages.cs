@@ -6,7 +6,7 @@ using ImageMagick;
 
 namespace Bot.Tests.Uploads;
 
-/// <summary>Test inputs made in code from the three files in TestData, so each variant's ground truth is known.</summary>
+/// <summary>Test inputs made in code from the files in TestData, so each variant's ground truth is known.</summary>
 internal static class TestImages
 {
     // Measured by eye on a 10 px grid over portrait-astronaut.png (512 × 512): top of hair, bottom of chin, nose line.
