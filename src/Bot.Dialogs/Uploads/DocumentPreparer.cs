@@ -14,7 +14,14 @@ public sealed partial class DocumentPreparer
 {
     private const string Jpeg = "image/jpeg";
 
-    public DocumentPreparer() => ImagingSetup.Initialize();
+    private readonly TimeSpan pdfTimeLimit;
+
+    /// <param name="pdfTimeLimit">How long rendering a PDF may take (default <see cref="UploadLimits.PdfMaxSeconds"/>).</param>
+    public DocumentPreparer(TimeSpan? pdfTimeLimit = null)
+    {
+        ImagingSetup.Initialize();
+        this.pdfTimeLimit = pdfTimeLimit ?? TimeSpan.FromSeconds(UploadLimits.PdfMaxSeconds);
+    }
 
     /// <param name="bytes">The file as sent.</param>
     /// <param name="fileName">Ignored for decoding (the bytes decide the format).</param>
@@ -46,7 +53,7 @@ public sealed partial class DocumentPreparer
         }
     }
 
-    private static DocumentResult PrepareCore(byte[] bytes, string stem)
+    private DocumentResult PrepareCore(byte[] bytes, string stem)
     {
         if (bytes.Length == 0)
         {
@@ -67,7 +74,7 @@ public sealed partial class DocumentPreparer
         };
     }
 
-    private static DocumentResult PreparePdf(byte[] bytes, string stem)
+    private DocumentResult PreparePdf(byte[] bytes, string stem)
     {
         if (bytes.Length <= UploadLimits.MaxUploadBytes)
         {
@@ -76,7 +83,7 @@ public sealed partial class DocumentPreparer
                 : Unchanged(new PreparedFile($"{stem}.pdf", "application/pdf", bytes));
         }
 
-        var rendered = PdfRasterizer.Render(bytes);
+        var rendered = PdfRasterizer.Render(bytes, pdfTimeLimit);
         if (rendered.Pages is null)
         {
             return DocumentResult.Rejected(rendered.Problem ?? DocumentProblem.Unreadable);

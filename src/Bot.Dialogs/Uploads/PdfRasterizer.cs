@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImageMagick;
 
 namespace Bot.Dialogs.Uploads;
@@ -7,57 +6,47 @@ namespace Bot.Dialogs.Uploads;
 internal sealed record RenderedPages(MagickImageCollection? Pages, DocumentProblem? Problem);
 
 /// <summary>
-/// Renders at most <see cref="UploadLimits.MaxPdfPages"/> + 1 pages through Ghostscript, at
-/// <see cref="UploadLimits.PdfDensity"/> dpi: one page more than allowed tells "too many pages"
-/// without rendering a 300-page file.
+/// Renders at most <see cref="UploadLimits.MaxPdfPages"/> + 1 pages through Ghostscript (<see cref="GhostscriptRunner"/>,
+/// killed at the time limit), at <see cref="UploadLimits.PdfDensity"/> dpi: one page more than allowed tells "too many
+/// pages" without rendering a 300-page file.
 /// </summary>
 internal static class PdfRasterizer
 {
-    public static RenderedPages Render(byte[] pdf)
+    public static RenderedPages Render(byte[] pdf, TimeSpan limit)
     {
         if (PdfPageCounter.CountVisiblePages(pdf) > UploadLimits.MaxPdfPages)
         {
             return new RenderedPages(null, DocumentProblem.TooManyPages);
         }
 
-        var settings = new MagickReadSettings
+        var rendered = GhostscriptRunner.Render(pdf, UploadLimits.PdfDensity, UploadLimits.MaxPdfPages + 1, limit);
+        if (rendered.Problem is { } problem)
         {
-            Format = MagickFormat.Pdf,
-            Density = new Density(UploadLimits.PdfDensity),
-            FrameIndex = 0,
-            FrameCount = UploadLimits.MaxPdfPages + 1,
-        };
+            return new RenderedPages(null, problem);
+        }
+
+        if (rendered.Pages.Count > UploadLimits.MaxPdfPages)
+        {
+            return new RenderedPages(null, DocumentProblem.TooManyPages);
+        }
+
         var pages = new MagickImageCollection();
         try
         {
-            var watch = Stopwatch.StartNew();
-            pages.Read(pdf, settings);
-            if (pages.Count == 0)
+            foreach (var png in rendered.Pages)
             {
-                pages.Dispose();
-                return new RenderedPages(null, DocumentProblem.Unreadable);
-            }
-
-            if (pages.Count > UploadLimits.MaxPdfPages)
-            {
-                pages.Dispose();
-                return new RenderedPages(null, DocumentProblem.TooManyPages);
-            }
-
-            if (watch.Elapsed.TotalSeconds > UploadLimits.PdfMaxSeconds)
-            {
-                pages.Dispose();
-                return new RenderedPages(null, DocumentProblem.CannotShrink);
+                var page = new MagickImage(png, MagickFormat.Png);
+                page.Density = new Density(UploadLimits.PdfDensity);
+                pages.Add(page);
             }
 
             return new RenderedPages(pages, null);
         }
-        catch (MagickException e)
+        catch (MagickException)
         {
+            // Pages beyond Magick's limits (an absurd page size): nothing we can shrink here.
             pages.Dispose();
-            // A broken PDF is "unreadable"; Ghostscript missing, refusing or hitting a limit means we cannot
-            // shrink it here and the student gets the how-to-shrink-it-yourself message.
-            return new RenderedPages(null, e is MagickCorruptImageErrorException ? DocumentProblem.Unreadable : DocumentProblem.CannotShrink);
+            return new RenderedPages(null, DocumentProblem.CannotShrink);
         }
     }
 }

@@ -138,7 +138,7 @@ public static class UploadLimits
     public const int PdfDensity = 150;
 
     /// <summary>
-    /// A whole PDF conversion longer than this gives CannotShrink rather than holding the chat. A 10-page scan
+    /// Ghostscript is stopped after this long and the student gets CannotShrink rather than a held chat. A 10-page scan
     /// takes a few seconds on one core; the margin covers a busy 2-core host. Upload turns hold the student's
     /// lease for <see cref="UploadTurnSeconds"/>, which must stay above this.
     /// </summary>

@@ -138,6 +138,20 @@ public sealed class DocumentPreparerTests
     }
 
     [Fact]
+    public void APdfThatWouldTakeMinutesToRenderIsStoppedAtTheTimeLimit()
+    {
+        // One such file must not hold an upload slot (and every student's uploads queued behind it) for minutes.
+        var quick = new DocumentPreparer(pdfTimeLimit: TimeSpan.FromSeconds(1));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = quick.Prepare(TestImages.SlowPdf(), "scan.pdf", "4-enrolment");
+
+        Assert.False(result.Accepted);
+        Assert.Equal(DocumentProblem.CannotShrink, result.Problem);
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public void RefusesAStemThatIsNotASafeFileName()
     {
         Assert.Throws<ArgumentException>(() => preparer.Prepare([1], null, "../etc"));

@@ -130,6 +130,51 @@ internal static class TestImages
         return collection.ToByteArray(MagickFormat.Pdf);
     }
 
+    /// <summary>
+    /// A one-page PDF over 512 KB (so it must be rendered) whose page is 100,000 full-page strokes: over a minute of
+    /// Ghostscript on this machine. A small Flate stream, plus an unreferenced stream of random bytes for the size.
+    /// </summary>
+    public static byte[] SlowPdf()
+    {
+        using var content = new MemoryStream();
+        using (var zlib = new ZLibStream(content, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var stroke = "0 0 m 595 842 l S\n"u8.ToArray();
+            for (var i = 0; i < 100_000; i++)
+            {
+                zlib.Write(stroke);
+            }
+        }
+
+        var padding = new byte[600_000];
+        new Random(7).NextBytes(padding);
+        byte[][] objects =
+        [
+            "<</Type/Catalog/Pages 2 0 R>>"u8.ToArray(),
+            "<</Type/Pages/Kids[3 0 R]/Count 1>>"u8.ToArray(),
+            "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>"u8.ToArray(),
+            [.. Encoding.ASCII.GetBytes($"<</Length {content.Length}/Filter/FlateDecode>>stream\n"), .. content.ToArray(), .. "\nendstream"u8],
+            [.. Encoding.ASCII.GetBytes($"<</Length {padding.Length}>>stream\n"), .. padding, .. "\nendstream"u8],
+        ];
+        using var pdf = new MemoryStream();
+        pdf.Write("%PDF-1.4\n"u8);
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Position);
+            pdf.Write(Encoding.ASCII.GetBytes($"{i + 1} 0 obj\n"));
+            pdf.Write(objects[i]);
+            pdf.Write("\nendobj\n"u8);
+        }
+
+        var xref = pdf.Position;
+        var table = new StringBuilder($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        offsets.ForEach(o => table.Append(System.Globalization.CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n"));
+        table.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<</Size {objects.Length + 1}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Write(Encoding.ASCII.GetBytes(table.ToString()));
+        return pdf.ToArray();
+    }
+
     private static void WriteChunk(Stream output, string type, byte[] data)
     {
         Span<byte> length = stackalloc byte[4];
