@@ -9,24 +9,9 @@ using StackExchange.Redis;
 namespace Bot.Tests.Advisors;
 
 [Collection(RedisCollection.Name)]
-public sealed class BroadcastTests(RedisFixture redis) : IAsyncLifetime
+public sealed class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private FakeTelegramServer telegram = null!;
-    private FakeLinePlatform line = null!;
-
-    public async Task InitializeAsync()
-    {
-        await redis.FlushAsync();
-        telegram = await FakeTelegramServer.StartAsync();
-        line = await FakeLinePlatform.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await telegram.DisposeAsync();
-        await line.DisposeAsync();
-    }
 
     private static string LineUser(int i) => "U" + i.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -35,9 +20,9 @@ public sealed class BroadcastTests(RedisFixture redis) : IAsyncLifetime
     {
         var tg = Enumerable.Range(2001, 10).ToList();
         var ln = Enumerable.Range(1, 3).Select(LineUser).ToList();
-        await AdvisorTestHost.SeedManyAsync(redis, tg.Select(id => $"tg:{id}").Concat(ln.Select(u => "line:" + u)));
-        telegram.Block(2005);
-        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        await AdvisorTestHost.SeedManyAsync(Redis, tg.Select(id => $"tg:{id}").Concat(ln.Select(u => "line:" + u)));
+        Telegram.Block(2005);
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
         var cookie = await host.LoginAsync();
 
         var job = await SendFromDashboardAsync(host, cookie, "Reminder: the NIA office is closed on Friday.");
@@ -45,54 +30,54 @@ public sealed class BroadcastTests(RedisFixture redis) : IAsyncLifetime
 
         foreach (var id in tg.Where(id => id != 2005))
         {
-            Assert.Single(telegram.Transcript(id), c => c.Text == "Reminder: the NIA office is closed on Friday.");
+            Assert.Single(Telegram.Transcript(id), c => c.Text == "Reminder: the NIA office is closed on Friday.");
         }
 
         foreach (var user in ln)
         {
-            Assert.Single(line.MessagesTo(user), m => m.Text == "Reminder: the NIA office is closed on Friday.");
+            Assert.Single(Line.MessagesTo(user), m => m.Text == "Reminder: the NIA office is closed on Friday.");
         }
 
         Assert.Equal((9, 0, 1), Counts(report, "tg"));
         Assert.Equal((3, 0, 0), Counts(report, "line"));
-        Assert.Empty(telegram.Violations);
-        Assert.Empty(line.Violations);
-        Assert.All(line.Requests.Where(r => r.Path.EndsWith("multicast", StringComparison.Ordinal)), r => Assert.True(r.Headers.ContainsKey("X-Line-Retry-Key")));
+        Assert.Empty(Telegram.Violations);
+        Assert.Empty(Line.Violations);
+        Assert.All(Line.Requests.Where(r => r.Path.EndsWith("multicast", StringComparison.Ordinal)), r => Assert.True(r.Headers.ContainsKey("X-Line-Retry-Key")));
 
         // The next broadcast skips the student who blocked the bot without trying.
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
         Assert.True(await connection.GetDatabase().SetContainsAsync(StudentDirectory.BlockedSet, "tg:2005"));
     }
 
     [Fact]
     public async Task AnAdvisorBroadcastsFromTelegramAfterConfirmingAndGetsADeliveryReport()
     {
-        await AdvisorTestHost.SeedAsync(redis, "tg:3001", s => { s.Phase = "Submitted"; s.ReceiptNumber = "111122223333"; });
-        await AdvisorTestHost.SeedAsync(redis, "tg:3002");
-        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        await AdvisorTestHost.SeedAsync(Redis, "tg:3001", s => { s.Phase = "Submitted"; s.ReceiptNumber = "111122223333"; });
+        await AdvisorTestHost.SeedAsync(Redis, "tg:3002");
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
 
-        telegram.EnqueueCommand(AdvisorTestHost.AdvisorTelegramId, "broadcast", "stage=submitted Please pay the ARC fee this week.");
-        var preview = (await telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 1, Timeout))[0];
+        Telegram.EnqueueCommand(AdvisorTestHost.AdvisorTelegramId, "broadcast", "stage=submitted Please pay the ARC fee this week.");
+        var preview = (await Telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 1, Timeout))[0];
         Assert.Contains("Audience: 1 students", preview.Text, StringComparison.Ordinal);
         var confirm = preview.CallbackData.Single(d => d.StartsWith("bc:ok:", StringComparison.Ordinal));
 
-        telegram.EnqueueCallback(AdvisorTestHost.AdvisorTelegramId, preview.MessageId!.Value, confirm);
-        var student = await telegram.WaitForCallsAsync(3001, 1, Timeout);
+        Telegram.EnqueueCallback(AdvisorTestHost.AdvisorTelegramId, preview.MessageId!.Value, confirm);
+        var student = await Telegram.WaitForCallsAsync(3001, 1, Timeout);
         Assert.Equal("Please pay the ARC fee this week.", student[0].Text);
 
-        var advisor = await telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 3, Timeout);
+        var advisor = await Telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 3, Timeout);
         Assert.Contains(advisor, c => c.Text?.Contains("Telegram: 1 sent, 0 failed, 0 blocked", StringComparison.Ordinal) == true);
-        Assert.Empty(telegram.Transcript(3002));
+        Assert.Empty(Telegram.Transcript(3002));
     }
 
     [Fact]
     public async Task ALineBroadcastOverTheMonthlyQuotaIsRefusedBeforeConfirmation()
     {
-        await AdvisorTestHost.SeedManyAsync(redis, Enumerable.Range(1, 5).Select(i => "line:" + LineUser(i)));
-        line.QuotaType = "limited";
-        line.QuotaValue = 200;
-        line.TotalUsage = 197;
-        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        await AdvisorTestHost.SeedManyAsync(Redis, Enumerable.Range(1, 5).Select(i => "line:" + LineUser(i)));
+        Line.QuotaType = "limited";
+        Line.QuotaValue = 200;
+        Line.TotalUsage = 197;
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
         var cookie = await host.LoginAsync();
 
         using var response = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text = "Hello", filter = new { } });
@@ -101,45 +86,45 @@ public sealed class BroadcastTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(5, preview.LineCost);
         Assert.Equal(3, preview.LineQuotaRemaining);
         Assert.Contains("only 3 are left", preview.Refusal, StringComparison.Ordinal);
-        Assert.DoesNotContain(line.Requests, r => r.Path.EndsWith("multicast", StringComparison.Ordinal));
+        Assert.DoesNotContain(Line.Requests, r => r.Path.EndsWith("multicast", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AScheduledBroadcastWaitsForItsTime()
     {
-        await AdvisorTestHost.SeedAsync(redis, "tg:4001");
-        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        await AdvisorTestHost.SeedAsync(Redis, "tg:4001");
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
         var cookie = await host.LoginAsync();
 
         var job = await SendFromDashboardAsync(host, cookie, "Later", DateTimeOffset.UtcNow.AddSeconds(2));
         await Task.Delay(500);
-        Assert.Empty(telegram.Transcript(4001));
+        Assert.Empty(Telegram.Transcript(4001));
         await WaitForDoneAsync(host, cookie, job);
-        Assert.Single(telegram.Transcript(4001));
+        Assert.Single(Telegram.Transcript(4001));
     }
 
     [Fact]
     public async Task ABroadcastInterruptedByARestartResumesAndSendsEachStudentExactlyOnce()
     {
         var ids = Enumerable.Range(5001, 30).ToList();
-        await AdvisorTestHost.SeedManyAsync(redis, ids.Select(id => $"tg:{id}"));
+        await AdvisorTestHost.SeedManyAsync(Redis, ids.Select(id => $"tg:{id}"));
         var slow = new Dictionary<string, string?> { ["Broadcasts:TelegramMessagesPerSecond"] = "6" };
         string job;
         string cookie;
-        await using (var first = await AdvisorTestHost.StartAsync(redis, telegram, line, slow))
+        await using (var first = await AdvisorTestHost.StartAsync(Redis, Telegram, Line, slow))
         {
             cookie = await first.LoginAsync();
             job = await SendFromDashboardAsync(first, cookie, "Resumable notice");
-            await telegram.WaitUntilAsync(t => ids.Count(id => t.Transcript(id).Count > 0) >= 5, Timeout);
+            await Telegram.WaitUntilAsync(t => ids.Count(id => t.Transcript(id).Count > 0) >= 5, Timeout);
         }
 
-        var beforeRestart = ids.Count(id => telegram.Transcript(id).Count > 0);
+        var beforeRestart = ids.Count(id => Telegram.Transcript(id).Count > 0);
         Assert.InRange(beforeRestart, 5, 29);
 
-        await using var second = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        await using var second = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
         cookie = await second.LoginAsync();
         var report = await WaitForDoneAsync(second, cookie, job);
-        Assert.All(ids, id => Assert.Single(telegram.Transcript(id)));
+        Assert.All(ids, id => Assert.Single(Telegram.Transcript(id)));
         Assert.Equal((30, 0, 0), Counts(report, "tg"));
     }
 
