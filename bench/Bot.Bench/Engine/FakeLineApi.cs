@@ -33,12 +33,7 @@ public sealed class FakeLineApi(int capacity) : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        app = builder.Build();
-        app.Run(HandleAsync);
-        await app.StartAsync();
+        app = await LoopbackServer.StartAsync(HandleAsync);
         BaseUrl = app.Urls.First();
     }
 
