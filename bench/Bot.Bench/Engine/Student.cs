@@ -31,7 +31,7 @@ public static class Student
             Press("nav:skip"), Press("v:two"), Say("nguyen"), Say("van an"), Press("v:VN"), Say("2001-09-23"),
             Press("v:m"), Say("c1234567"), Say("+84 912 345 678"), Press("nav:skip"), Say("an.nguyen@example.com"),
             Press("go:next"), Press("go:next"), Press("go:next"),
-            Say("A800000005"), Press("v:master"), Press("v:studying"), Say("國立臺灣大學"), Press("v:registered"), Press("v:1"), Press("v:no"),
+            Say("A800000005"), Press("v:master"), Press("v:studying"), Say("國立臺灣大學"), Press("v:registered"), Press("v:1"), Press("v:no"), Press("v:no"),
         ];
         while (Phase(steps) == "Documents")
         {
@@ -45,7 +45,7 @@ public static class Student
             Say("1號"), Say("王小明"), Press("nav:skip"), Say("02-33663366"), Press("v:TW"), Press("v:counter"), Press("v:TPE"),
             Press("rev:ok"), Say("104522736210"),
         ]);
-        return Phase(steps) == "Submitted"
+        return Phase(steps) == "Tracking"
             ? [.. steps]
             : throw new InvalidOperationException($"The benchmark's application no longer follows the dialog: it ends in phase {Phase(steps)}.");
     }

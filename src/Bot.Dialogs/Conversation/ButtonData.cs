@@ -24,13 +24,16 @@ public static class ButtonData
     public const string Mute = "rem:off";
     public const string Unmute = "rem:on";
 
-    /// <summary>A case event the student reports ("case:paid"); see StudentConversation.Tracking.</summary>
+    /// <summary>A case event the student reports ("case:paid"); see <see cref="Cases.CaseEvent"/>.</summary>
     public const string CasePrefix = "case:";
     public const string ApprovedToday = "case:today";
     public const string OverseasChineseYes = "case:fc:yes";
     public const string OverseasChineseNo = "case:fc:no";
     public const string PaymentPrefix = "pay:";
     public const string AskAdvisor = "adv:ask";
+
+    /// <summary>"Not sure which application": a question or two that point to the right one.</summary>
+    public const string Unsure = "app:unsure";
     public const string CancelAsk = "adv:cancel";
 
     /// <summary>
@@ -51,4 +54,6 @@ public static class ButtonData
     public static string Page(int page) => PagePrefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Edit(string fieldId) => EditPrefix + fieldId;
+
+    public static string Event(Cases.CaseEvent caseEvent) => CasePrefix + caseEvent.ToString().ToLowerInvariant();
 }

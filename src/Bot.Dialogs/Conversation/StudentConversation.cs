@@ -1,16 +1,23 @@
+using Bot.Dialogs.Applications;
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Forms;
-using Bot.Dialogs.Messages;
+using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Uploads;
 using Stateless;
 using Stateless.Graph;
 
 namespace Bot.Dialogs.Conversation;
 
 /// <summary>
-/// One student's conversation. The Stateless machine holds the phases of the NIA process; the phase is
-/// kept in <see cref="StudentState"/> (outside the machine) so it is saved after every turn and reloaded
-/// on any host. Never fire it from two threads: the host serialises each student's turns.
+/// One student's conversation: a Stateless machine over the phases of the NIA process, the same for every
+/// application, whose transitions it owns (what a text, a button or an upload means in each phase; where back and
+/// next lead). The work of each phase is done by small collaborators over one <see cref="TurnContext"/>: the
+/// application chooser, the form walker, the document collector, the review, the summary, the account guide, the
+/// case tracker and the advisor desk. The phase is kept in <see cref="StudentState"/> (outside the machine) so it is
+/// saved after every turn and reloaded on any host. Never fire it from two threads: the host serialises each
+/// student's turns, and a pool hands a conversation to one turn at a time.
 /// </summary>
-public sealed partial class StudentConversation
+public sealed partial class StudentConversation : IConversationMoves
 {
     private enum State
     {
@@ -18,17 +25,19 @@ public sealed partial class StudentConversation
         Active,
         ChoosingLanguage,
         ChoosingApplication,
+        Triage,
+        Form,
         Registering,
         CheckingPassword,
         VerifyingEmail,
         LoggingIn,
-        FillingExtension,
+        FillingForm,
         Documents,
         FillingPersonalData,
         Reviewing,
         Editing,
         AwaitingReceipt,
-        Submitted,
+        Case,
         Tracking,
         AddingDocuments,
     }
@@ -37,172 +46,194 @@ public sealed partial class StudentConversation
     {
         Greet,
         LanguageChosen,
-        ExtensionChosen,
-        Next,
+        Choose,
+        Unsure,
+        Text,
+        Press,
+        Upload,
+        Prompt,
+        Help,
+        Status,
         Back,
+        Skip,
+        Next,
         Edit,
-        EditDone,
-        ReceiptGiven,
+        Receipt,
+        Report,
         StartOver,
-        CaseEvent,
-        MoreDocumentsRequested,
-        DocumentsSent,
     }
 
-    /// <summary>Text longer than any field could need is refused before it reaches a validator.</summary>
-    public const int MaxTextLength = 500;
-
-    /// <summary>What a pooled conversation points at between turns, so it keeps no student's data while idle.</summary>
-    private static readonly StudentState Idle = new();
+    /// <summary>The step of the NIA process each phase belongs to ("step 5 of 9").</summary>
+    private static readonly Dictionary<State, FormStep> Steps = new()
+    {
+        [State.ChoosingLanguage] = FormStep.ChooseApplication,
+        [State.ChoosingApplication] = FormStep.ChooseApplication,
+        [State.Triage] = FormStep.ChooseApplication,
+        [State.Registering] = FormStep.Register,
+        [State.CheckingPassword] = FormStep.Register,
+        [State.VerifyingEmail] = FormStep.VerifyEmail,
+        [State.LoggingIn] = FormStep.LogIn,
+        [State.FillingForm] = FormStep.Request,
+        [State.Documents] = FormStep.Documents,
+        [State.FillingPersonalData] = FormStep.PersonalData,
+    };
 
     private readonly DialogSettings settings;
     private readonly StateMachine<State, Trigger> machine;
-    private readonly ReplyBuilder output;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> text;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> press;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<Inbound> upload;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<ApplicationDefinition> choose;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> edit;
+    private readonly StateMachine<State, Trigger>.TriggerWithParameters<CaseEvent> report;
 
-    // A pooled conversation (see ConversationPool) is given each turn's student here. The machine's configuration
-    // reads the student through this field only, never through a value captured when it was built.
-    private StudentState state;
+    private readonly TurnContext ctx;
+    private readonly ApplicationChooser chooser;
+    private readonly Triage triage;
+    private readonly AccountGuide account;
+    private readonly FormWalker walker;
+    private readonly DocumentCollector documents;
+    private readonly ReviewDesk review;
+    private readonly SummaryWriter summary;
+    private readonly CaseRenderer caseText;
+    private readonly CaseTracker tracker;
+    private readonly AdvisorDesk advisors;
+    private readonly CommandDesk commands;
+    private readonly TurnRouter router;
 
     public StudentConversation(StudentState state, DialogSettings settings)
     {
-        this.state = state;
         this.settings = settings;
-        output = new ReplyBuilder(settings.Messages, () => this.state.Language);
+        ctx = new TurnContext(settings);
+        ctx.Begin(state);
+        chooser = new ApplicationChooser(ctx, this);
+        triage = new Triage(ctx, this);
+        account = new AccountGuide(ctx, this);
+        walker = new FormWalker(ctx, this);
+        documents = new DocumentCollector(ctx, this);
+        review = new ReviewDesk(ctx, this, walker);
+        summary = new SummaryWriter(ctx, review, documents);
+        caseText = new CaseRenderer(ctx);
+        tracker = new CaseTracker(ctx, this, caseText, documents);
+        advisors = new AdvisorDesk(ctx, this);
+        commands = new CommandDesk(ctx, this, chooser, account, summary, tracker, advisors);
+        router = new TurnRouter(ctx, this, commands, advisors);
+
+        // The machine reads and writes the phase of whichever student the context serves now, never a captured one.
         machine = new StateMachine<State, Trigger>(
-            () => Enum.TryParse<State>(this.state.Phase, out var phase) ? phase : State.New,
-            phase => this.state.Phase = phase.ToString());
+            () => Enum.TryParse<State>(ctx.State.Phase, out var phase) ? phase : State.New,
+            phase => ctx.State.Phase = phase.ToString());
+        text = machine.SetTriggerParameters<string>(Trigger.Text);
+        press = machine.SetTriggerParameters<string>(Trigger.Press);
+        upload = machine.SetTriggerParameters<Inbound>(Trigger.Upload);
+        choose = machine.SetTriggerParameters<ApplicationDefinition>(Trigger.Choose);
+        edit = machine.SetTriggerParameters<string>(Trigger.Edit);
+        report = machine.SetTriggerParameters<CaseEvent>(Trigger.Report);
         Configure();
     }
+
+    public StudentState Record => ctx.State;
+
+    /// <summary>Handles one thing the student sent and returns what to answer. The state is changed in place.</summary>
+    public TurnResult Handle(Inbound inbound) => router.Handle(inbound);
+
+    private State Phase => machine.State;
+
+    /// <summary>What an upload now would be used for; null when the bot is not asking for files.</summary>
+    public UploadExpectation? ExpectedUpload => Phase switch
+    {
+        State.Documents => documents.Expected,
+        State.AddingDocuments => documents.Supplement,
+        _ => null,
+    };
 
     /// <summary>Whether this conversation was made with <paramref name="other"/> (a pool only reuses it for those settings).</summary>
     internal bool Uses(DialogSettings other) => ReferenceEquals(settings, other);
 
     /// <summary>Starts another turn, for another (or the same) student, on the already configured machine.</summary>
-    internal void Reuse(StudentState next)
-    {
-        state = next;
-        output.Clear();
-    }
+    internal void Reuse(StudentState next) => ctx.Begin(next);
 
     /// <summary>Forgets the last turn's student and replies (the conversation waits in a pool).</summary>
-    internal void Release() => Reuse(Idle);
-
-    public StudentState Record => state;
-
-    private State Phase => machine.State;
-
-    private FieldContext Context => new(settings.TodayInTaiwan(), state, settings.Schools);
-
-    private void Configure()
-    {
-        machine.Configure(State.New)
-            .Permit(Trigger.Greet, State.ChoosingLanguage);
-
-        machine.Configure(State.Active)
-            .Permit(Trigger.StartOver, State.ChoosingApplication);
-
-        machine.Configure(State.ChoosingLanguage)
-            .SubstateOf(State.Active)
-            .OnEntry(AskLanguage)
-            .Permit(Trigger.LanguageChosen, State.ChoosingApplication);
-
-        machine.Configure(State.ChoosingApplication)
-            .SubstateOf(State.Active)
-            .OnEntry(AskApplication)
-            .PermitReentry(Trigger.StartOver)
-            .Permit(Trigger.ExtensionChosen, State.Registering);
-
-        ConfigureFields(State.Registering, FormStep.Register, next: State.CheckingPassword, back: State.ChoosingApplication);
-
-        machine.Configure(State.CheckingPassword)
-            .SubstateOf(State.Active)
-            .OnEntry(ExplainPassword)
-            .Permit(Trigger.Next, State.VerifyingEmail)
-            .Permit(Trigger.Back, State.Registering);
-
-        machine.Configure(State.VerifyingEmail)
-            .SubstateOf(State.Active)
-            .OnEntry(ExplainEmailVerification)
-            .Permit(Trigger.Next, State.LoggingIn)
-            .Permit(Trigger.Back, State.CheckingPassword);
-
-        machine.Configure(State.LoggingIn)
-            .SubstateOf(State.Active)
-            .OnEntry(ExplainLogin)
-            .Permit(Trigger.Next, State.FillingExtension)
-            .Permit(Trigger.Back, State.VerifyingEmail);
-
-        ConfigureFields(State.FillingExtension, FormStep.ExtensionRequest, next: State.Documents, back: State.LoggingIn);
-
-        machine.Configure(State.Documents)
-            .SubstateOf(State.Active)
-            .OnEntry(t => EnterDocuments(fromEnd: t.Trigger == Trigger.Back))
-            .Permit(Trigger.Next, State.FillingPersonalData)
-            .Permit(Trigger.Back, State.FillingExtension);
-
-        ConfigureFields(State.FillingPersonalData, FormStep.PersonalData, next: State.Reviewing, back: State.Documents);
-
-        machine.Configure(State.Reviewing)
-            .SubstateOf(State.Active)
-            .OnEntry(ShowReview)
-            .Permit(Trigger.Next, State.AwaitingReceipt)
-            .Permit(Trigger.Edit, State.Editing)
-            .Permit(Trigger.Back, State.FillingPersonalData);
-
-        machine.Configure(State.Editing)
-            .SubstateOf(State.Active)
-            .OnEntry(AskCurrentField)
-            .Permit(Trigger.EditDone, State.Reviewing)
-            .Permit(Trigger.Back, State.Reviewing);
-
-        machine.Configure(State.AwaitingReceipt)
-            .SubstateOf(State.Active)
-            .OnEntry(ShowSummary)
-            .Permit(Trigger.ReceiptGiven, State.Submitted)
-            .Permit(Trigger.Back, State.Reviewing);
-
-        machine.Configure(State.Submitted)
-            .SubstateOf(State.Active)
-            .OnEntry(ConfirmSubmitted)
-            .Permit(Trigger.CaseEvent, State.Tracking)
-            .Permit(Trigger.MoreDocumentsRequested, State.AddingDocuments);
-
-        ConfigureTracking();
-    }
-
-    private void ConfigureFields(State phase, FormStep firstStep, State next, State back) =>
-        machine.Configure(phase)
-            .SubstateOf(State.Active)
-            .OnEntry(t => EnterFields(phase, fromEnd: t.Trigger == Trigger.Back))
-            .Permit(Trigger.Next, next)
-            .Permit(Trigger.Back, back);
+    internal void Release() => ctx.End();
 
     /// <summary>The state diagram, generated from the code (docs/conversation.md).</summary>
-    public static string MermaidDiagram()
+    public static string MermaidDiagram() =>
+        MermaidGraph.Format(new StudentConversation(new StudentState(), DialogSettings.Default).machine.GetInfo());
+
+    /// <summary>A reminder as the student sees it, with the buttons that answer it (while the case is being tracked).</summary>
+    public IReadOnlyList<Reply> RenderReminder(PlannedReminder reminder)
     {
-        var conversation = new StudentConversation(new StudentState(), DialogSettings.Default);
-        return MermaidGraph.Format(conversation.machine.GetInfo());
+        caseText.Reminder(reminder, machine.IsInState(State.Case), tracker.MuteChoice());
+        return ctx.Output.Build().Replies;
     }
 
-    /// <summary>Which steps of <see cref="FormStep"/> a fields phase covers.</summary>
-    private static FormStep[] StepsOf(State phase) => phase switch
-    {
-        State.Registering => [FormStep.Register],
-        State.FillingExtension => [FormStep.ExtensionRequest, FormStep.ApplicationData],
-        State.FillingPersonalData => [FormStep.PersonalData],
-        _ => [],
-    };
+    // The moves collaborators ask for; each fires once the collaborator's own step is done (the machine queues it).
+    void IConversationMoves.Prompt() => Prompt();
 
-    /// <summary>The step number shown to the student ("step 5 of 9").</summary>
-    private FormStep CurrentStep => Phase switch
+    void IConversationMoves.Finish() => machine.Fire(Trigger.Next);
+
+    void IConversationMoves.Choose(ApplicationDefinition application) => machine.Fire(choose, application);
+
+    void IConversationMoves.HelpChoose() => machine.Fire(Trigger.Unsure);
+
+    void IConversationMoves.Edit(string fieldId) => machine.Fire(edit, fieldId);
+
+    void IConversationMoves.Submitted() => machine.Fire(Trigger.Receipt);
+
+    void IConversationMoves.Report(CaseEvent caseEvent) => machine.Fire(report, caseEvent);
+
+    void IConversationMoves.Back() => machine.Fire(Trigger.Back);
+
+    void IConversationMoves.Skip() => machine.Fire(Trigger.Skip);
+
+    void IConversationMoves.Help() => machine.Fire(Trigger.Help);
+
+    void IConversationMoves.Status() => machine.Fire(Trigger.Status);
+
+    void IConversationMoves.StartOver() => machine.Fire(Trigger.StartOver);
+
+    void IConversationMoves.ChooseLanguage(Messages.Language language)
     {
-        State.New or State.ChoosingLanguage or State.ChoosingApplication => FormStep.ChooseApplication,
-        State.Registering or State.CheckingPassword => FormStep.Register,
-        State.VerifyingEmail => FormStep.VerifyEmail,
-        State.LoggingIn => FormStep.LogIn,
-        State.FillingExtension or State.Editing => ExtensionForm.Find(state.Field)?.Step ?? FormStep.ExtensionRequest,
-        State.Documents => FormStep.Documents,
-        State.FillingPersonalData => FormStep.PersonalData,
-        _ => FormStep.Review,
-    };
+        ctx.State.Language = language;
+        if (Phase == State.ChoosingLanguage)
+        {
+            machine.Fire(Trigger.LanguageChosen);
+            return;
+        }
+
+        commands.Refuse("language.changed");
+    }
+
+    // What the router asks of the machine: where the student is, and whether the phase takes this input.
+    internal bool IsNew => Phase == State.New;
+
+    internal bool IsChoosingLanguage => Phase == State.ChoosingLanguage;
+
+    internal bool IsChoosing => Phase is State.ChoosingLanguage or State.ChoosingApplication or State.Triage;
+
+    internal bool IsInForm => machine.IsInState(State.Form);
+
+    internal bool CanSummarise => ctx.State.ReceiptNumber is not null || Phase == State.AwaitingReceipt;
+
+    internal void Greet() => machine.Fire(Trigger.Greet);
+
+    internal bool TryAnswer(string typed) => TryFire(text, typed);
+
+    internal bool TryPress(string data) => TryFire(press, data);
+
+    internal bool TryUpload(Inbound inbound) => TryFire(upload, inbound);
+
+    private bool TryFire<T>(StateMachine<State, Trigger>.TriggerWithParameters<T> trigger, T argument)
+    {
+        if (!machine.CanFire(trigger, argument))
+        {
+            return false;
+        }
+
+        machine.Fire(trigger, argument);
+        return true;
+    }
+
+    /// <summary>Asks the current question again, with its buttons.</summary>
+    private void Prompt() => machine.Fire(Trigger.Prompt);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Messages;
 
 namespace Bot.Dialogs.Conversation;
@@ -10,7 +11,7 @@ namespace Bot.Dialogs.Conversation;
 /// </summary>
 public sealed class StudentState
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     [JsonPropertyName("v")] public int Version { get; set; } = CurrentVersion;
 
@@ -25,6 +26,7 @@ public sealed class StudentState
     /// <summary>Set while the student edits one answer from the review: where to go back to.</summary>
     [JsonPropertyName("e")] public bool EditingFromReview { get; set; }
 
+    /// <summary>The application chosen from the NIA menu (<see cref="Applications.ApplicationDefinition.Code"/>); null until chosen.</summary>
     [JsonPropertyName("k")] public string? ApplicationKind { get; set; }
 
     /// <summary>Answers by field id. Values are what the NIA form takes (upper-case names, ISO dates, Chinese option text).</summary>
@@ -46,7 +48,7 @@ public sealed class StudentState
 
     [JsonPropertyName("t")] public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The application's timeline after submission, as the student reported it (StudentConversation.Tracking).</summary>
+    /// <summary>The application after submission, as the student reported it (see <see cref="StudentCase"/>).</summary>
     [JsonPropertyName("x")] public CaseProgress? Case { get; set; }
 
     /// <summary>Set while the student writes to or talks with an advisor (see <see cref="AdvisorTalk"/>); the bot then stays quiet.</summary>

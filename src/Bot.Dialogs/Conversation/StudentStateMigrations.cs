@@ -19,6 +19,23 @@ public static class StudentStateMigrations
                 record["l"] = code.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
             }
         },
+
+        // 1 → 2: the form engine. The extension's own phase became the phase of any application's page, and the
+        // two phases after submission became one; version 1 only knew the extension.
+        record =>
+        {
+            var phase = record["p"]?.GetValue<string>();
+            record["p"] = phase switch
+            {
+                "FillingExtension" => "FillingForm",
+                "Submitted" => "Tracking",
+                _ => phase,
+            };
+            if (phase is not (null or "New" or "ChoosingLanguage" or "ChoosingApplication") && record["k"] is null)
+            {
+                record["k"] = "ext";
+            }
+        },
     ];
 
     public static void Upgrade(JsonObject record)

@@ -36,6 +36,10 @@ public static partial class DateRules
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A stored answer (always yyyy-MM-dd) as a date; null when absent.</summary>
+    public static DateOnly? Stored(string? answer) =>
+        DateOnly.TryParseExact(answer, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
     public static FieldResult Parse(string input, out DateOnly date)
     {
         if (TryParse(input, out date))

@@ -2,14 +2,16 @@ using Bot.Dialogs.Conversation;
 
 namespace Bot.Dialogs.Forms;
 
-/// <summary>The steps of the NIA process as the bot walks them ("step 5 of 9").</summary>
+/// <summary>The steps of the NIA process as the bot walks them ("step 5 of 9"); the same for every application.</summary>
 public enum FormStep
 {
     ChooseApplication = 1,
     Register = 2,
     VerifyEmail = 3,
     LogIn = 4,
-    ExtensionRequest = 5,
+
+    /// <summary>The application's own first page (延期申請, 首次申請, 補發申請…): its title comes from the application.</summary>
+    Request = 5,
     ApplicationData = 6,
     Documents = 7,
     PersonalData = 8,
@@ -20,7 +22,9 @@ public enum FormStep
 public enum NiaScreen
 {
     Registration,
-    ExtensionRequest,
+
+    /// <summary>The application's own first page; its title comes from the application (<c>app.{code}.screen</c>).</summary>
+    Request,
     ApplicationData,
     Applicant,
     Address,
@@ -59,7 +63,14 @@ public sealed record FieldSpec(string Id, FormStep Step, NiaScreen Screen, strin
 
     public OptionSet? OptionsFor(FieldContext context) => OptionsFrom?.Invoke(context) ?? Options;
 
-    public string AskKey => $"field.{Id}.ask";
+    /// <summary>The question; an application may ask a shared field its own way (e.g. the expiry of a lost card).</summary>
+    public string AskKey { get; init; } = $"field.{Id}.ask";
 
-    public string LabelKey => $"field.{Id}.label";
+    public string LabelKey { get; init; } = $"field.{Id}.label";
+
+    /// <summary>Helper answers that are only a means to another (which name format, copy the school's address) are not reviewed.</summary>
+    public bool Reviewed { get; init; } = true;
+
+    /// <summary>False for answers filled by another one (the full name splits into surname and given names).</summary>
+    public bool Editable { get; init; } = true;
 }

@@ -34,6 +34,26 @@ public static partial class NameRules
         return parts.Length == 2 ? (parts[0], parts[1]) : null;
     }
 
+    /// <summary>The one name line of a passport that does not separate the names: at least two words to split.</summary>
+    public static FieldResult OneLine(string input)
+    {
+        var name = English(input);
+        if (!name.IsValid)
+        {
+            return name;
+        }
+
+        return SplitOneLine(name.Value!) is null ? FieldResult.Error("field.fullName.error.oneWord") : name;
+    }
+
+    /// <summary>Fills surname and given names from a one-line name.</summary>
+    internal static void SplitInto(Conversation.StudentState state, string fullName, FieldContext context)
+    {
+        var (surname, given) = SplitOneLine(fullName)!.Value;
+        state.Answers["surname"] = surname;
+        state.Answers["givenNames"] = given;
+    }
+
     public static FieldResult Chinese(string input)
     {
         var value = Collapse(input).Replace(" ", string.Empty, StringComparison.Ordinal);

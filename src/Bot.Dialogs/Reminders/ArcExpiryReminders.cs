@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Dialogs.Cases;
 
 namespace Bot.Dialogs.Reminders;
 
@@ -11,7 +12,7 @@ internal static class ArcExpiryReminders
     // Overstay warnings on day 1 (10,000 bracket), day 11 (20,000) and day 30 (order to leave possible).
     private static readonly int[] OverstayWarningDays = [1, 11, 30];
 
-    public static IEnumerable<PlannedReminder> For(CaseTimeline t, DateTimeOffset now)
+    public static IEnumerable<PlannedReminder> For(StudentCase t, DateTimeOffset now)
     {
         if (t.ArcExpiry is not { } expiry || AppliedInWindow(t, expiry))
         {
@@ -44,9 +45,10 @@ internal static class ArcExpiryReminders
         }
     }
 
-    /// <summary>An application submitted once the extension window opened deals with this expiry, unless it was rejected: then the student still has to act.</summary>
-    private static bool AppliedInWindow(CaseTimeline t, DateOnly expiry) =>
-        t.SubmittedAt is { } submitted
+    /// <summary>An extension submitted once its window opened deals with this expiry, unless it was rejected: then the student still has to act.</summary>
+    private static bool AppliedInWindow(StudentCase t, DateOnly expiry) =>
+        t.RenewsResidence
+        && t.Progress.SubmittedAt is { } submitted
         && TaipeiTime.DateOf(submitted) >= expiry.AddMonths(-WindowMonths)
         && t.Stage != CaseStage.NotApproved;
 }

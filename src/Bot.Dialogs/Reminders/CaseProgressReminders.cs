@@ -1,3 +1,6 @@
+using Bot.Dialogs.Applications;
+using Bot.Dialogs.Cases;
+
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>Nudges when an expected NIA e-mail has not come: submission receipt, approval, card ready; and the weekly pickup reminder.</summary>
@@ -13,10 +16,10 @@ internal static class CaseProgressReminders
     private const int PickupAfterWorkingDays = 3;
     private static readonly TimeSpan PickupRepeat = TimeSpan.FromDays(7);
 
-    public static IEnumerable<PlannedReminder> For(CaseTimeline t, DateTimeOffset now)
+    public static IEnumerable<PlannedReminder> For(StudentCase t, DateTimeOffset now)
     {
         var stage = t.Stage;
-        if (t.SubmittedAt is { } submitted && stage is CaseStage.Submitted or CaseStage.SubmissionConfirmed)
+        if (t.Progress.SubmittedAt is { } submitted && stage is CaseStage.Submitted or CaseStage.UnderReview)
         {
             var submittedOn = TaipeiTime.DateOf(submitted);
             if (stage == CaseStage.Submitted)
@@ -29,14 +32,14 @@ internal static class CaseProgressReminders
                 ReminderMessageKeys.ApprovalMissing, TaipeiTime.Format(submittedOn));
         }
 
-        if (stage == CaseStage.Paid && t.PaidAt is { } paid)
+        if (stage == CaseStage.Paid && t.Progress.PaidAt is { } paid)
         {
             var paidOn = TaipeiTime.DateOf(paid);
             yield return ReminderFactory.Create(t, ReminderKind.CardMissing, paid + CardWait, paidOn, null,
                 ReminderMessageKeys.CardMissing, TaipeiTime.Format(paidOn));
         }
 
-        if (stage == CaseStage.CardReady && t.CardReadyOn is { } ready)
+        if (stage == CaseStage.CardReady && t.Progress.CardReadyOn is { } ready)
         {
             foreach (var pickup in Pickups(t, ready, now))
             {
@@ -46,16 +49,17 @@ internal static class CaseProgressReminders
     }
 
     /// <summary>The weekly series is endless, so only the occurrence now due (if any) and the next one are planned.</summary>
-    private static IEnumerable<PlannedReminder> Pickups(CaseTimeline t, DateOnly ready, DateTimeOffset now)
+    private static IEnumerable<PlannedReminder> Pickups(StudentCase t, DateOnly ready, DateTimeOffset now)
     {
-        var opensOn = TaiwanWorkingDays.AddWorkingDays(ready, PickupAfterWorkingDays);
+        // An e-ARC can be downloaded as soon as it is ready; a card waits 3 working days at the station.
+        var opensOn = t.Delivery == CardDelivery.Electronic ? ready : TaiwanWorkingDays.AddWorkingDays(ready, PickupAfterWorkingDays);
         var first = ReminderFactory.Morning(opensOn);
         var weeksDue = now < first ? -1 : (int)((now - first).Ticks / PickupRepeat.Ticks);
         for (var week = Math.Max(0, weeksDue); week <= weeksDue + 1; week++)
         {
             var dueAt = first + (PickupRepeat * week);
             yield return ReminderFactory.Create(t, ReminderKind.Pickup, dueAt, ready, $"week{week}",
-                ReminderMessageKeys.Pickup, TaipeiTime.Format(opensOn));
+                t.Delivery == CardDelivery.Electronic ? ReminderMessageKeys.Download : ReminderMessageKeys.Pickup, TaipeiTime.Format(opensOn));
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Bot.Dialogs.Reminders;
 
-/// <summary>ARC fee amounts. Not modelled: the NT$2,200 surcharge for people who entered visa-free or on a visitor visa, and HK/Macao scales.</summary>
+/// <summary>ARC fee amounts (the visitor surcharge is added by the first application's fee rule). Not modelled: HK/Macao scales.</summary>
 public static class FeeCalculator
 {
     // Validity under a year is charged as a full year, and an extension runs 3 years at most (Act Art. 22 ¶3).

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Dialogs.Cases;
 
 namespace Bot.Dialogs.Reminders;
 
@@ -10,11 +11,11 @@ internal static class PaymentReminders
 
     private const int SecondReminderDay = 3;
 
-    public static DateOnly? Deadline(CaseTimeline t) => t.ApprovedOn?.AddDays(DaysToPay);
+    public static DateOnly? Deadline(StudentCase c) => c.Progress.ApprovedOn?.AddDays(DaysToPay);
 
-    public static IEnumerable<PlannedReminder> For(CaseTimeline t, DateTimeOffset now)
+    public static IEnumerable<PlannedReminder> For(StudentCase t, DateTimeOffset now)
     {
-        if (t.Stage != CaseStage.Approved || t.ApprovedOn is not { } approved)
+        if (t.Stage != CaseStage.Approved || t.Progress.ApprovedOn is not { } approved)
         {
             yield break;
         }

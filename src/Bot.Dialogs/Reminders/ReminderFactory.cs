@@ -1,3 +1,5 @@
+using Bot.Dialogs.Cases;
+
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>Builds <see cref="PlannedReminder"/>s the same way for every rule: quiet hours applied, dedup key from kind, event date and step.</summary>
@@ -7,7 +9,7 @@ internal static class ReminderFactory
     public static DateTimeOffset Morning(DateOnly date) => TaipeiTime.At(date, QuietHours.End);
 
     public static PlannedReminder Create(
-        CaseTimeline timeline,
+        StudentCase studentCase,
         ReminderKind kind,
         DateTimeOffset dueAt,
         DateOnly relatesTo,
@@ -18,6 +20,6 @@ internal static class ReminderFactory
         var dedupKey = step is null
             ? $"{kind}:{TaipeiTime.Format(relatesTo)}"
             : $"{kind}:{TaipeiTime.Format(relatesTo)}:{step}";
-        return new PlannedReminder(kind, QuietHours.NextAllowed(dueAt), dedupKey, timeline.CaseKey, relatesTo, messageKey, arguments);
+        return new PlannedReminder(kind, QuietHours.NextAllowed(dueAt), dedupKey, studentCase.CaseKey, relatesTo, messageKey, arguments);
     }
 }

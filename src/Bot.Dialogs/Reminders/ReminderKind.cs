@@ -20,6 +20,9 @@ public enum ReminderKind
     /// <summary>The card can be collected; repeats weekly until it is.</summary>
     Pickup,
 
+    /// <summary>An application with a legal filing deadline (first ARC, data change, change of school) is not filed yet.</summary>
+    FilingDue,
+
     /// <summary>The ARC expires soon: file the extension.</summary>
     ArcExpiry,
 

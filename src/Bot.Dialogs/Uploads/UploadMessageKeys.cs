@@ -34,11 +34,6 @@ public static class UploadMessageKeys
     public const string DocProblemTooManyPages = "upload.doc.problem.TooManyPages";
     public const string DocProblemCannotShrink = "upload.doc.problem.CannotShrink";
 
-    public const string DocHintArc = "upload.doc.hint.1-arc";
-    public const string DocHintPassport = "upload.doc.hint.2-passport";
-    public const string DocHintResidence = "upload.doc.hint.3-residence";
-    public const string DocHintEnrolment = "upload.doc.hint.4-enrolment";
-    public const string DocHintOther = "upload.doc.hint.5-other";
 
     /// <summary>The key that explains a photo problem ("upload.photo.problem.NoFace").</summary>
     public static string For(PhotoProblem problem) => $"upload.photo.problem.{problem}";

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Messages;
 using Bot.Host.Storage;
@@ -43,14 +43,15 @@ public sealed record StudentSummary(
     public static StudentSummary From(StudentKey key, StudentState state, DateTimeOffset now)
     {
         var name = string.Join(' ', new[] { state.Answer("surname"), state.Answer("givenNames") }.Where(s => !string.IsNullOrEmpty(s)));
-        var expiry = DateOnly.TryParseExact(state.Answer("arcExpiry"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e) ? e : (DateOnly?)null;
+        var studentCase = StudentCase.Of(state);
+        var expiry = studentCase.ArcExpiry;
         var stage = StageOf(state);
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-        // Until the application is in, the ARC's expiry is the deadline that matters (applying late means a fine);
-        // once approved and unpaid, the 5-day payment window does.
-        var deadline = stage < CaseStep.Submitted ? expiry
-            : stage == CaseStep.Approved ? Bot.Dialogs.Reminders.ReminderPlanner.PaymentDeadline(Bot.Dialogs.Conversation.StudentCaseTimeline.From(state))
+        // Until the application is in, its filing deadline matters (the ARC's expiry for an extension, 30 days after
+        // entry for a first ARC: late means a fine); once approved and unpaid, the 5-day payment window does.
+        var deadline = stage < CaseStep.Submitted ? studentCase.FilingDue ?? expiry
+            : stage == CaseStep.Approved ? Bot.Dialogs.Reminders.ReminderPlanner.PaymentDeadline(studentCase)
             : null;
         return new StudentSummary(
             key.ToString(),
@@ -68,24 +69,24 @@ public sealed record StudentSummary(
             state.UpdatedAt);
     }
 
-    /// <summary>The dialog's phase until submission; afterwards the case dates (kept by case tracking in <see cref="StudentState.Case"/>).</summary>
+    /// <summary>The dialog's phase until submission; afterwards the case's stage (<see cref="StudentCase"/>), grouped as advisors filter.</summary>
     public static CaseStep StageOf(StudentState state)
     {
-        if (state.Case is { } c)
+        switch (StudentCase.Of(state).Stage)
         {
-            if (c.CollectedAt is not null) return CaseStep.Collected;
-            if (c.PaidAt is not null || c.CardReadyOn is not null) return CaseStep.Paid;
-            if (c.ApprovedOn is not null) return CaseStep.Approved;
+            case CaseStage.Collected: return CaseStep.Collected;
+            case CaseStage.Paid or CaseStage.CardReady: return CaseStep.Paid;
+            case CaseStage.Approved: return CaseStep.Approved;
         }
 
-        if (state.ReceiptNumber is not null || state.Phase is "Submitted" or "Tracking" or "AddingDocuments")
+        if (state.ReceiptNumber is not null || state.Phase is "Tracking" or "AddingDocuments")
         {
             return CaseStep.Submitted;
         }
 
         return state.Phase switch
         {
-            "New" or "ChoosingLanguage" or "ChoosingApplication" => CaseStep.New,
+            "New" or "ChoosingLanguage" or "ChoosingApplication" or "Triage" => CaseStep.New,
             "Reviewing" or "Editing" or "AwaitingReceipt" => CaseStep.Reviewing,
             _ => CaseStep.Drafting,
         };

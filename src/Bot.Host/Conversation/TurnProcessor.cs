@@ -1,5 +1,5 @@
 using Bot.Dialogs.Conversation;
-using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Cases;
 using Bot.Host.Storage;
 using Bot.Host.Uploads;
 
@@ -47,12 +47,12 @@ public sealed class TurnProcessor(
         TurnResult result;
         StudentState state;
         DateTimeOffset lastSeen;
-        CaseTimeline timelineBefore;
+        StudentCase caseBefore;
         try
         {
             state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);
             lastSeen = state.UpdatedAt;
-            timelineBefore = StudentCaseTimeline.From(state);
+            caseBefore = StudentCase.Of(state);
             var conversation = conversations.Rent(state);
             if (inbound is { Kind: InboundKind.Upload, Uploads.Count: > 0 } && conversation.ExpectedUpload is { } expected)
             {
@@ -95,8 +95,8 @@ public sealed class TurnProcessor(
             store.Touch(student, time.GetUtcNow());
         }
 
-        // Only a changed timeline costs a third round trip (re-planning its reminders); most turns don't change it.
-        if (erase || StudentCaseTimeline.From(state) != timelineBefore)
+        // Only a changed case costs a third round trip (re-planning its reminders); most turns don't change it.
+        if (erase || StudentCase.Of(state) != caseBefore)
         {
             foreach (var listener in timelineListeners)
             {

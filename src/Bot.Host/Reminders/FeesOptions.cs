@@ -17,5 +17,9 @@ public sealed class FeesOptions
     [Range(1, 100_000)]
     public int Reissue { get; set; } = 500;
 
-    public FeeSchedule ToSchedule() => new(PerYear, OverseasChinesePerYear, Reissue);
+    /// <summary>Added to a first ARC for people who entered visa-exempt or on a visitor visa.</summary>
+    [Range(1, 100_000)]
+    public int VisitorSurcharge { get; set; } = 2200;
+
+    public FeeSchedule ToSchedule() => new(PerYear, OverseasChinesePerYear, Reissue, VisitorSurcharge);
 }

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Reminders;
 using Bot.Host.Conversation;
@@ -26,5 +27,5 @@ public sealed class ReminderPlanListener(ReminderStore reminders, TimeProvider t
     }
 
     public static IReadOnlyList<PlannedReminder> PlanFor(StudentState? state, DateTimeOffset now) =>
-        state is null ? [] : ReminderPlanner.Plan(StudentCaseTimeline.From(state), now);
+        state is null ? [] : ReminderPlanner.Plan(StudentCase.Of(state), now);
 }

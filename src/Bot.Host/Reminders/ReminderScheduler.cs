@@ -1,3 +1,4 @@
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Reminders;
 using Bot.Host.Conversation;
@@ -124,10 +125,10 @@ public sealed class ReminderScheduler(
         }
 
         var state = StudentStateJson.Deserialize(record);
-        var timeline = StudentCaseTimeline.From(state);
+        var studentCase = StudentCase.Of(state);
 
         // Planning again at send time also collapses a backlog: after downtime only the latest reminder of each kind is still planned.
-        var reminder = ReminderPlanner.Plan(timeline, now).FirstOrDefault(r => r.DedupKey == claim.DedupKey);
+        var reminder = ReminderPlanner.Plan(studentCase, now).FirstOrDefault(r => r.DedupKey == claim.DedupKey);
         if (reminder is null)
         {
             ReminderLog.Dropped(logger, claim.DedupKey);
@@ -153,7 +154,7 @@ public sealed class ReminderScheduler(
                 ReminderLog.Sent(logger, reminder.Kind.ToString(), claim.Student.Channel);
 
                 // Series such as the weekly pickup reminder only plan their next occurrence once the current one is out.
-                await reminders.ReplanAsync(claim.Student, ReminderPlanner.Plan(timeline, now));
+                await reminders.ReplanAsync(claim.Student, ReminderPlanner.Plan(studentCase, now));
                 return true;
             case PushResult.Blocked:
                 await reminders.MarkBlockedAsync(claim.Student);

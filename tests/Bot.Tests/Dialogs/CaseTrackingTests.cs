@@ -1,4 +1,5 @@
 using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Reminders;
 
 namespace Bot.Tests.Dialogs;
@@ -16,7 +17,7 @@ public sealed class CaseTrackingTests
         var d = Submitted();
 
         Assert.NotNull(d.State.Case?.SubmittedAt);
-        Assert.Equal(CaseStage.Submitted, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(CaseStage.Submitted, StudentCase.Of(d.State).Stage);
         Assert.Contains(d.Buttons, b => b.Data == "case:emailarrived");
         Assert.Contains(d.Buttons, b => b.Data == "rem:off");
     }
@@ -52,7 +53,7 @@ public sealed class CaseTrackingTests
         Assert.Contains("Taipei City (臺北市服務站), 100213臺北市中正區廣州街15號, tel. 02-2388-5185, open Mon–Fri 08:00–17:00, no lunch break", d.Text, StringComparison.Ordinal);
 
         d.Press("case:collected");
-        Assert.Equal(CaseStage.Collected, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(CaseStage.Collected, StudentCase.Of(d.State).Stage);
         Assert.Contains("Congratulations", d.Text, StringComparison.Ordinal);
     }
 
@@ -80,22 +81,22 @@ public sealed class CaseTrackingTests
     }
 
     [Theory]
-    [InlineData("the email arrived", CaseStage.SubmissionConfirmed)]
+    [InlineData("the email arrived", CaseStage.UnderReview)]
     [InlineData("Approved!", CaseStage.Submitted)] // asks the date first
-    [InlineData("NIA wants more documents", CaseStage.MoreDocumentsRequested)]
+    [InlineData("NIA wants more documents", CaseStage.MoreDocuments)]
     [InlineData("not approved", CaseStage.NotApproved)]
     public void UnderstandsEventsWrittenInEnglish(string text, CaseStage stage)
     {
         var d = Submitted().Say(text);
 
-        Assert.Equal(stage, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(stage, StudentCase.Of(d.State).Stage);
     }
 
     [Fact]
     public void UnderstandsEventsWrittenInChinese()
     {
         var d = Submitted("中文").Say("收到送件受理通知了");
-        Assert.Equal(CaseStage.SubmissionConfirmed, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(CaseStage.UnderReview, StudentCase.Of(d.State).Stage);
         Assert.Contains("審核中", d.Text, StringComparison.Ordinal);
 
         d.Say("審核通過了").Say("今天").Say("不是");
@@ -105,11 +106,11 @@ public sealed class CaseTrackingTests
         d.Say("已繳費");
         Assert.Contains("您用什麼方式繳費", d.Text, StringComparison.Ordinal);
         d.Press("pay:TaiwanCreditCard").Say("收到審核通過已繳費製證完成通知");
-        Assert.Equal(CaseStage.CardReady, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(CaseStage.CardReady, StudentCase.Of(d.State).Stage);
         Assert.Contains("臺北市服務站", d.Text, StringComparison.Ordinal);
 
         d.Say("領到了");
-        Assert.Equal(CaseStage.Collected, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(CaseStage.Collected, StudentCase.Of(d.State).Stage);
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class CaseTrackingTests
         var conversation = new StudentConversation(old, d.Settings);
         conversation.Handle(Inbound.FromText("the email arrived"));
 
-        Assert.Equal(CaseStage.SubmissionConfirmed, StudentCaseTimeline.From(conversation.Record).Stage);
+        Assert.Equal(CaseStage.UnderReview, StudentCase.Of(conversation.Record).Stage);
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class CaseTrackingTests
 
         d.Press("go:next");
         Assert.Contains("Documents sent", d.Text, StringComparison.Ordinal);
-        Assert.Equal(CaseStage.Submitted, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(CaseStage.Submitted, StudentCase.Of(d.State).Stage);
         Assert.Null(d.State.Case!.MoreDocumentsAt);
     }
 
@@ -165,7 +166,7 @@ public sealed class CaseTrackingTests
         var d = Submitted().Press("case:moredocuments").Say("approved").Press("case:today").Press("case:fc:no");
 
         Assert.Equal("Tracking", d.State.Phase);
-        Assert.Equal(CaseStage.Approved, StudentCaseTimeline.From(d.State).Stage);
+        Assert.Equal(CaseStage.Approved, StudentCase.Of(d.State).Stage);
         Assert.Contains(d.Buttons, b => b.Data == "case:paid");
     }
 
@@ -182,14 +183,14 @@ public sealed class CaseTrackingTests
     public void MutesAndUnmutesRemindersWithCommandsAndButtons()
     {
         var d = Submitted().Say("/mute");
-        Assert.True(StudentCaseTimeline.From(d.State).RemindersMuted);
-        Assert.Empty(ReminderPlanner.Plan(StudentCaseTimeline.From(d.State), d.Time.GetUtcNow()));
+        Assert.True(StudentCase.Of(d.State).RemindersMuted);
+        Assert.Empty(ReminderPlanner.Plan(StudentCase.Of(d.State), d.Time.GetUtcNow()));
         Assert.Contains(d.Buttons, b => b.Data == "rem:on");
         d.Say("/status");
         Assert.Contains("muted", d.Text, StringComparison.Ordinal);
 
         d.Press("rem:on");
-        Assert.False(StudentCaseTimeline.From(d.State).RemindersMuted);
+        Assert.False(StudentCase.Of(d.State).RemindersMuted);
         Assert.Contains("on again", d.Text, StringComparison.Ordinal);
     }
 
@@ -210,15 +211,15 @@ public sealed class CaseTrackingTests
 
         Assert.Contains("30,000", d.Text, StringComparison.Ordinal);
         Assert.Contains("15,000", d.Text, StringComparison.Ordinal);
-        Assert.Equal("Submitted", d.State.Phase);
+        Assert.Equal("Tracking", d.State.Phase);
     }
 
     [Fact]
     public void RendersAPaymentReminderWithTheFeeAndAPaidButton()
     {
         var d = Submitted().Press("case:approved").Press("case:today").Press("case:fc:no");
-        var timeline = StudentCaseTimeline.From(d.State);
-        var reminder = ReminderPlanner.Plan(timeline, d.Time.GetUtcNow()).First(r => r.Kind == ReminderKind.Payment);
+        var studentCase = StudentCase.Of(d.State);
+        var reminder = ReminderPlanner.Plan(studentCase, d.Time.GetUtcNow()).First(r => r.Kind == ReminderKind.Payment);
 
         var replies = new StudentConversation(d.State, d.Settings).RenderReminder(reminder);
 

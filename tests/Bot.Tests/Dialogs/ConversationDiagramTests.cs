@@ -9,7 +9,8 @@ public sealed class ConversationDiagramTests
     {
         var expected = "# The conversation\n\n"
             + "Generated from `StudentConversation` by `ConversationDiagramTests` — do not edit by hand.\n"
-            + "Each state is a phase of the NIA process; within the form phases a field cursor walks the fields of `ExtensionForm`.\n\n"
+            + "Each state is a phase of the NIA process, the same for every application; within the form phases a field cursor\n"
+            + "walks the chosen application's fields (`Applications/`), within Documents its document slots.\n\n"
             + "```mermaid\n" + StudentConversation.MermaidDiagram().ReplaceLineEndings("\n").TrimEnd() + "\n```\n";
         var path = RepositoryFiles.PathOf("docs/conversation.md");
         var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;

@@ -31,7 +31,8 @@ internal static class ExtensionWalkthrough
         .Say("國立臺灣大學")
         .Press("v:registered")
         .Press("v:1")
-        .Press("v:no");
+        .Press("v:no")                     // address unchanged
+        .Press("v:no");                    // same passport
 
     /// <summary>Passes the photo and document slots without uploading (the student will upload on the NIA site).</summary>
     public static DialogDriver SkipDocuments(this DialogDriver d)

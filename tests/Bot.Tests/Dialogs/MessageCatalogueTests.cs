@@ -1,4 +1,4 @@
-using Bot.Dialogs.Forms;
+using Bot.Dialogs.Applications;
 using Bot.Dialogs.Messages;
 
 namespace Bot.Tests.Dialogs;
@@ -19,14 +19,21 @@ public sealed class MessageCatalogueTests
     }
 
     [Fact]
-    public void EveryFieldHasAQuestionAndALabelInEveryLanguage()
+    public void EveryApplicationHasItsTextsFieldsAndDocumentsInEveryLanguage()
     {
         foreach (var language in Languages.All)
         {
-            foreach (var field in ExtensionForm.Fields)
+            foreach (var application in ApplicationCatalogue.All)
             {
-                Assert.True(MessageCatalogue.Default.Has(language, field.AskKey), $"{language.Code()}: {field.AskKey}");
-                Assert.True(MessageCatalogue.Default.Has(language, field.LabelKey), $"{language.Code()}: {field.LabelKey}");
+                var keys = new[]
+                {
+                    application.NameKey, application.IntroKey, application.RequestKey, application.ScreenKey, application.OpenKey,
+                    application.SubmitStepsKey, application.DocumentsTitleKey, application.HelpKey, application.LateKey,
+                }
+                    .Concat(application.Fields.SelectMany(f => new[] { f.AskKey, f.LabelKey }))
+                    .Concat(application.Documents.SelectMany(d => d.IsPhoto ? [d.LabelKey] : d.Conditional ? new[] { d.LabelKey, d.HintKey, d.WhenKey } : [d.LabelKey, d.HintKey]))
+                    .Concat(application.ChecklistNotes.Select(n => n.MessageKey));
+                Assert.All(keys, key => Assert.True(MessageCatalogue.Default.Has(language, key), $"{application.Code}, {language.Code()}: {key}"));
             }
         }
     }

@@ -75,7 +75,7 @@ public sealed class StudentConversationTests
         Assert.Contains(d.Buttons, b => b.Label == "使用：產學合作專班");
         d.Press("def").Press("v:studying");
         Assert.Contains(d.Buttons, b => b.Label == "使用：正修科技大學產學合作專班");
-        d.Press("def").Press("v:registered").Press("v:1").Press("v:no").SkipDocuments()
+        d.Press("def").Press("v:registered").Press("v:1").Press("v:no").Press("v:no").SkipDocuments()
             .Say("2031-05-31").Say("2027-01-31").Press("v:senior").Press("def").Press("nav:skip").Press("v:single").Press("nav:skip")
             .Press("v:school")     // school address
             .Press("v:school")     // school contact
@@ -207,7 +207,7 @@ public sealed class StudentConversationTests
         Assert.DoesNotContain("Proof of residence", unchanged.Text, StringComparison.Ordinal);
 
         var changed = new DialogDriver().ToRegistration().Register().ThroughAccountSteps()
-            .Say("A800000005").Press("v:master").Press("v:studying").Say("NTU").Press("v:registered").Press("v:1").Press("v:yes").SkipDocuments();
+            .Say("A800000005").Press("v:master").Press("v:studying").Say("NTU").Press("v:registered").Press("v:1").Press("v:yes").Press("v:no").SkipDocuments();
         Assert.Contains("Proof of residence", changed.Text, StringComparison.Ordinal);
     }
 
@@ -368,15 +368,6 @@ public sealed class StudentConversationTests
         Assert.False(d.Last.Effects.HasFlag(TurnEffects.EraseStudent));
         d.Press("del:yes");
         Assert.True(d.Last.Effects.HasFlag(TurnEffects.EraseStudent));
-    }
-
-    [Fact]
-    public void SaysOtherApplicationsAreComingSoon()
-    {
-        var d = new DialogDriver().Say("hello").Tap("English").Press("v:first");
-
-        Assert.Contains("coming soon", d.Text, StringComparison.Ordinal);
-        Assert.Contains("NIA menu", d.Text, StringComparison.Ordinal);
     }
 
     [Fact]

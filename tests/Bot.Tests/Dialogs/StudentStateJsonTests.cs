@@ -8,15 +8,47 @@ public sealed class StudentStateJsonTests
     [Fact]
     public void ReadsARecordSavedByThisRelease()
     {
-        // A record as version 1 writes it: a later release must keep reading this (add a migration instead of changing it).
-        const string saved = """{"v":1,"l":1,"p":"FillingExtension","f":"programme","e":false,"k":"ext","a":{"surname":"NGUYEN","uiNumber":"A800000005"},"pg":0,"c":"2026-11-25T02:00:00+00:00","t":"2026-11-25T02:10:00+00:00"}""";
+        // A record as version 2 writes it: a later release must keep reading this (add a migration instead of changing it).
+        const string saved = """{"v":2,"l":1,"p":"FillingForm","f":"entryDate","k":"first","a":{"surname":"NGUYEN"},"pg":0,"c":"2026-11-25T02:00:00+00:00","t":"2026-11-25T02:10:00+00:00"}""";
 
         var state = StudentStateJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(saved));
 
         Assert.Equal(Language.TraditionalChinese, state.Language);
-        Assert.Equal("FillingExtension", state.Phase);
-        Assert.Equal("programme", state.Field);
-        Assert.Equal("A800000005", state.Answer("uiNumber"));
+        Assert.Equal("FillingForm", state.Phase);
+        Assert.Equal("entryDate", state.Field);
+        Assert.Equal("first", state.ApplicationKind);
+        Assert.Equal("NGUYEN", state.Answer("surname"));
+    }
+
+    [Fact]
+    public void UpgradesAnExtensionHalfwayThroughItsForm()
+    {
+        // Written by the release before the form engine (version 1): its "FillingExtension" phase is now the application page.
+        const string saved = """{"v":1,"l":0,"p":"FillingExtension","f":"programme","e":false,"k":"ext","a":{"surname":"NGUYEN","uiNumber":"A800000005"},"pg":0,"c":"2026-11-25T02:00:00+00:00","t":"2026-11-25T02:10:00+00:00"}""";
+        var d = new DialogDriver();
+
+        var conversation = new StudentConversation(StudentStateJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(saved)), d.Settings);
+        var result = conversation.Handle(Inbound.Button("v:master"));
+
+        Assert.Equal(StudentState.CurrentVersion, conversation.Record.Version);
+        Assert.Equal("FillingForm", conversation.Record.Phase);
+        Assert.Equal("master", conversation.Record.Answer("programme"));
+        Assert.Contains("延期事由 (reason for the extension)", result.Replies[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UpgradesASubmittedExtensionAndKeepsTrackingIt()
+    {
+        // Version 1 kept "Submitted" and "Tracking" apart, and the case under other C# names (same JSON names).
+        const string saved = """{"v":1,"l":0,"p":"Submitted","k":"ext","a":{"arcExpiry":"2027-01-31","station":"TPE"},"r":"104522736210","c":"2026-11-20T02:00:00+00:00","t":"2026-11-24T02:10:00+00:00","x":{"s":"2026-11-24T02:10:00+00:00","m":"2026-11-24T05:00:00+00:00","o":false}}""";
+        var d = new DialogDriver();
+
+        var conversation = new StudentConversation(StudentStateJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(saved)), d.Settings);
+        var result = conversation.Handle(Inbound.Button("case:approved"));
+
+        Assert.Equal("Tracking", conversation.Record.Phase);
+        Assert.Equal(Bot.Dialogs.Cases.CaseStage.UnderReview, conversation.Record.Case!.Stage);
+        Assert.Contains("When", result.Replies[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]

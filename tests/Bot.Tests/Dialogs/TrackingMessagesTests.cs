@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Dialogs.Messages;
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Reminders;
 
 namespace Bot.Tests.Dialogs;
@@ -18,10 +19,11 @@ public sealed partial class TrackingMessagesTests
         Assert.All(English, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(Chinese[pair.Key])));
 
     [Fact]
-    public void EveryStageAndPaymentChannelHasATextInBothLanguages()
+    public void EveryStageEventAndPaymentChannelHasATextInBothLanguages()
     {
         var keys = Enum.GetValues<CaseStage>().Select(s => $"case.stage.{s}")
-            .Concat(Enum.GetValues<PaymentMethod>().Select(m => $"case.payment.{m}"));
+            .Concat(Enum.GetValues<PaymentMethod>().Select(m => $"case.payment.{m}"))
+            .Concat(Enum.GetValues<CaseEvent>().SelectMany(e => new[] { $"case.event.{e}", $"case.button.{e}" }));
 
         Assert.All(keys, key => Assert.All(Languages.All, language => Assert.True(MessageCatalogue.Default.Has(language, key), $"{key} ({language})")));
     }

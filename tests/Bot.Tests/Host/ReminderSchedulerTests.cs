@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Messages;
 using Bot.Dialogs.Reminders;
@@ -169,14 +170,14 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
             Case = new CaseProgress
             {
                 SubmittedAt = now.AddDays(-submittedDaysAgo),
-                SubmissionEmailAt = approved ? now.AddDays(-submittedDaysAgo) : null,
+                EmailArrivedAt = approved ? now.AddDays(-submittedDaysAgo) : null,
                 ApprovedOn = approved ? TaipeiTime.DateOf(now) : null,
                 OverseasChinese = approved ? false : null,
             },
         };
         var store = new ReminderStore(mux, Options.Create(options));
-        await store.ReplanAsync(student, ReminderPlanner.Plan(StudentCaseTimeline.From(state), now));
-        state.Case.Muted = muted;
+        await store.ReplanAsync(student, ReminderPlanner.Plan(StudentCase.Of(state), now));
+        state.Case = state.Case with { Muted = muted };
         await mux.GetDatabase().StringSetAsync(StudentStore.RecordKey(student), StudentStateJson.Serialize(state));
     }
 

@@ -366,7 +366,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         (true, "nav:skip"), (true, "v:two"), (false, "nguyen"), (false, "van an"), (true, "v:VN"), (false, "2001-09-23"), (true, "v:m"),
         (false, "c1234567"), (false, "+84 912 345 678"), (true, "nav:skip"), (false, "an.nguyen@example.com"),
         (true, "go:next"), (true, "go:next"), (true, "go:next"),
-        (false, "A800000005"), (true, "v:master"), (true, "v:studying"), (false, "國立臺灣大學"), (true, "v:registered"), (true, "v:1"), (true, "v:no"),
+        (false, "A800000005"), (true, "v:master"), (true, "v:studying"), (false, "國立臺灣大學"), (true, "v:registered"), (true, "v:1"), (true, "v:no"), (true, "v:no"),
         (true, "go:next"), (true, "go:next"), (true, "go:next"), (true, "go:next"), (true, "go:next"),
         (false, "2031-05-31"), (false, "2027-01-31"), (true, "v:bachelor"), (false, "國立臺灣大學"), (false, "2"), (true, "v:single"), (false, "0912345678"),
         (true, "v:TPE"), (false, "大安區"), (true, "nav:skip"), (true, "nav:skip"), (false, "羅斯福路四段"), (true, "nav:skip"), (true, "nav:skip"), (false, "1號"),

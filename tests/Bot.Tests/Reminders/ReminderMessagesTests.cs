@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Reminders;
 using Xunit;
 
@@ -24,10 +25,9 @@ public sealed partial class ReminderMessagesTests
     [Fact]
     public void TextsFormatWithThePlannersArguments()
     {
-        var timeline = new CaseTimeline
+        var timeline = new StudentCase
         {
-            SubmittedAt = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)),
-            ApprovedOn = new DateOnly(2026, 3, 5),
+            Progress = new() { SubmittedAt = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)), ApprovedOn = new DateOnly(2026, 3, 5) },
             ArcExpiry = new DateOnly(2026, 6, 30),
         };
         var reminders = ReminderPlanner.Plan(timeline, new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.FromHours(8)));

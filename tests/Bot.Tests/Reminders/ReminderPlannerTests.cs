@@ -1,3 +1,4 @@
+using Bot.Dialogs.Cases;
 using Bot.Dialogs.Reminders;
 using Xunit;
 
@@ -8,20 +9,20 @@ public sealed class ReminderPlannerTests
     private static DateTimeOffset Taipei(int month, int day, int hour, int minute = 0) =>
         new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
-    private static readonly CaseTimeline Submitted = new() { ReceiptNumber = "113000123456", SubmittedAt = Taipei(3, 2, 10) };
+    private static readonly StudentCase Submitted = new() { ReceiptNumber = "113000123456", RenewsResidence = true, Progress = new() { SubmittedAt = Taipei(3, 2, 10) } };
 
-    private static readonly CaseTimeline Approved = Submitted with
+    private static readonly StudentCase Approved = Submitted.With(p => p with
     {
-        SubmissionEmailConfirmedAt = Taipei(3, 2, 20),
+        EmailArrivedAt = Taipei(3, 2, 20),
         ApprovedOn = new DateOnly(2026, 3, 5),
-    };
+    });
 
     private static (ReminderKind Kind, DateTimeOffset DueAt, string Key)[] Summary(IEnumerable<PlannedReminder> reminders) =>
         [.. reminders.Select(r => (r.Kind, r.DueAt, r.DedupKey))];
 
     [Fact]
     public void PlansNothingForADraftWithoutAnArc() =>
-        Assert.Empty(ReminderPlanner.Plan(new CaseTimeline(), Taipei(3, 1, 9)));
+        Assert.Empty(ReminderPlanner.Plan(new StudentCase(), Taipei(3, 1, 9)));
 
     [Fact]
     public void AsksForTheSubmissionEmailAfterADayAndForApprovalAfterAWeek() =>
@@ -36,19 +37,19 @@ public sealed class ReminderPlannerTests
     public void StopsAskingForTheEmailOnceConfirmed() =>
         Assert.Equal(
             [(ReminderKind.ApprovalMissing, Taipei(3, 9, 10), "ApprovalMissing:2026-03-02")],
-            Summary(ReminderPlanner.Plan(Submitted with { SubmissionEmailConfirmedAt = Taipei(3, 2, 20) }, Taipei(3, 2, 20, 5))));
+            Summary(ReminderPlanner.Plan(Submitted.With(p => p with { EmailArrivedAt = Taipei(3, 2, 20) }), Taipei(3, 2, 20, 5))));
 
     [Fact]
     public void MovesALateNightReminderToEightTheNextMorning()
     {
-        var late = Submitted with { SubmittedAt = Taipei(3, 2, 23, 30) };
+        var late = Submitted.With(p => p with { SubmittedAt = Taipei(3, 2, 23, 30) });
 
         Assert.Equal(Taipei(3, 4, 8), ReminderPlanner.Plan(late, Taipei(3, 2, 23, 31))[0].DueAt);
     }
 
     [Fact]
     public void WaitsForMoreDocumentsWithoutNagging() =>
-        Assert.Empty(ReminderPlanner.Plan(Submitted with { MoreDocumentsRequestedAt = Taipei(3, 4, 9) }, Taipei(3, 4, 10)));
+        Assert.Empty(ReminderPlanner.Plan(Submitted.With(p => p with { MoreDocumentsAt = Taipei(3, 4, 9) }), Taipei(3, 4, 10)));
 
     [Fact]
     public void PlansPaymentRightAwayOnDayThreeOnTheLastMorningAndOverdueAfter()
@@ -81,7 +82,7 @@ public sealed class ReminderPlannerTests
     {
         Assert.False(ReminderPlanner.IsPaymentOverdue(Approved, Taipei(3, 10, 23, 59)));
         Assert.True(ReminderPlanner.IsPaymentOverdue(Approved, Taipei(3, 11, 0)));
-        Assert.False(ReminderPlanner.IsPaymentOverdue(Approved with { PaidAt = Taipei(3, 9, 15) }, Taipei(3, 11, 0)));
+        Assert.False(ReminderPlanner.IsPaymentOverdue(Approved.With(p => p with { PaidAt = Taipei(3, 9, 15) }), Taipei(3, 11, 0)));
         Assert.Null(ReminderPlanner.PaymentDeadline(Submitted));
     }
 
@@ -89,12 +90,12 @@ public sealed class ReminderPlannerTests
     public void AsksForTheCardEightDaysAfterPayment() =>
         Assert.Equal(
             [(ReminderKind.CardMissing, Taipei(3, 17, 15), "CardMissing:2026-03-09")],
-            Summary(ReminderPlanner.Plan(Approved with { PaidAt = Taipei(3, 9, 15) }, Taipei(3, 9, 15, 1))));
+            Summary(ReminderPlanner.Plan(Approved.With(p => p with { PaidAt = Taipei(3, 9, 15) }), Taipei(3, 9, 15, 1))));
 
     [Fact]
     public void OpensPickupOnTheThirdWorkingDayAfterTheCardIsReady()
     {
-        var ready = Approved with { PaidAt = Taipei(3, 9, 15), CardReadyOn = new DateOnly(2026, 3, 19) };
+        var ready = Approved.With(p => p with { PaidAt = Taipei(3, 9, 15), CardReadyOn = new DateOnly(2026, 3, 19) });
 
         var reminders = ReminderPlanner.Plan(ready, Taipei(3, 19, 9));
 
@@ -105,7 +106,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void RepeatsPickupWeeklyPlanningOnlyTheCurrentAndNextWeek()
     {
-        var ready = Approved with { PaidAt = Taipei(3, 9, 15), CardReadyOn = new DateOnly(2026, 3, 19) };
+        var ready = Approved.With(p => p with { PaidAt = Taipei(3, 9, 15), CardReadyOn = new DateOnly(2026, 3, 19) });
 
         Assert.Equal(
             [
@@ -113,13 +114,13 @@ public sealed class ReminderPlannerTests
                 (ReminderKind.Pickup, Taipei(4, 7, 8), "Pickup:2026-03-19:week2"),
             ],
             Summary(ReminderPlanner.Plan(ready, Taipei(4, 1, 9))));
-        Assert.Empty(ReminderPlanner.Plan(ready with { CollectedAt = Taipei(4, 1, 10) }, Taipei(4, 1, 11)));
+        Assert.Empty(ReminderPlanner.Plan(ready.With(p => p with { CollectedAt = Taipei(4, 1, 10) }), Taipei(4, 1, 11)));
     }
 
     [Fact]
     public void RemindsBeforeArcExpiryThenWarnsOfOverstayWithTheFine()
     {
-        var student = new CaseTimeline { ArcExpiry = new DateOnly(2026, 6, 30) };
+        var student = new StudentCase { ArcExpiry = new DateOnly(2026, 6, 30), RenewsResidence = true };
 
         var reminders = ReminderPlanner.Plan(student, Taipei(3, 1, 9));
 
@@ -144,16 +145,16 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void StopsArcRemindersOnceAnApplicationIsFiledInTheWindow()
     {
-        var student = new CaseTimeline { ArcExpiry = new DateOnly(2026, 6, 30) };
+        var student = new StudentCase { ArcExpiry = new DateOnly(2026, 6, 30), RenewsResidence = true };
 
-        Assert.Empty(ReminderPlanner.Plan(student with { SubmittedAt = Taipei(4, 2, 10), SubmissionEmailConfirmedAt = Taipei(4, 2, 11), ApprovedOn = new DateOnly(2026, 4, 4), PaidAt = Taipei(4, 4, 12), CardReadyOn = new DateOnly(2026, 4, 8), CollectedAt = Taipei(4, 14, 9) }, Taipei(4, 15, 9)));
-        Assert.Contains(ReminderPlanner.Plan(student with { SubmittedAt = Taipei(3, 29, 10) }, Taipei(3, 29, 11)), r => r.Kind == ReminderKind.ArcExpiry);
+        Assert.Empty(ReminderPlanner.Plan(student.With(p => p with { SubmittedAt = Taipei(4, 2, 10), EmailArrivedAt = Taipei(4, 2, 11), ApprovedOn = new DateOnly(2026, 4, 4), PaidAt = Taipei(4, 4, 12), CardReadyOn = new DateOnly(2026, 4, 8), CollectedAt = Taipei(4, 14, 9) }), Taipei(4, 15, 9)));
+        Assert.Contains(ReminderPlanner.Plan(student.With(p => p with { SubmittedAt = Taipei(3, 29, 10) }), Taipei(3, 29, 11)), r => r.Kind == ReminderKind.ArcExpiry);
     }
 
     [Fact]
     public void KeepsArcRemindersWhenTheApplicationIsRejected()
     {
-        var rejected = new CaseTimeline { ArcExpiry = new DateOnly(2026, 6, 30), SubmittedAt = Taipei(4, 2, 10), RejectedAt = Taipei(4, 20, 10) };
+        var rejected = new StudentCase { ArcExpiry = new DateOnly(2026, 6, 30), RenewsResidence = true, Progress = new() { SubmittedAt = Taipei(4, 2, 10), NotApprovedAt = Taipei(4, 20, 10) } };
 
         Assert.Contains(ReminderPlanner.Plan(rejected, Taipei(4, 21, 9)), r => r.DedupKey == "ArcExpiry:2026-06-30:1m");
     }
@@ -161,7 +162,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void WarnsOnlyOfOverstayAfterExpiry()
     {
-        var student = new CaseTimeline { ArcExpiry = new DateOnly(2026, 6, 30) };
+        var student = new StudentCase { ArcExpiry = new DateOnly(2026, 6, 30), RenewsResidence = true };
 
         Assert.Equal(
             ["Overstay:2026-06-30:d1", "Overstay:2026-06-30:d11", "Overstay:2026-06-30:d30"],
@@ -170,7 +171,7 @@ public sealed class ReminderPlannerTests
 
     [Fact]
     public void PlansNothingWhenMuted() =>
-        Assert.Empty(ReminderPlanner.Plan(Approved with { RemindersMuted = true, ArcExpiry = new DateOnly(2026, 6, 30) }, Taipei(3, 5, 12)));
+        Assert.Empty(ReminderPlanner.Plan(Approved.With(p => p with { Muted = true }) with { ArcExpiry = new DateOnly(2026, 6, 30) }, Taipei(3, 5, 12)));
 
     [Fact]
     public void GivesTheSameKeysWhenPlannedAgain()
@@ -210,8 +211,8 @@ public sealed class ReminderPlannerTests
         var reminder = ReminderPlanner.Plan(Approved, Taipei(3, 5, 12, 30)).Single(r => r.DedupKey == "Payment:2026-03-05:day3");
 
         Assert.True(ReminderPlanner.IsStillRelevant(reminder, Approved, Taipei(3, 8, 7)));
-        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved with { PaidAt = Taipei(3, 7, 9) }, Taipei(3, 8, 7)));
-        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved with { RemindersMuted = true }, Taipei(3, 8, 7)));
+        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved.With(p => p with { PaidAt = Taipei(3, 7, 9) }), Taipei(3, 8, 7)));
+        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved.With(p => p with { Muted = true }), Taipei(3, 8, 7)));
     }
 
     [Fact]
@@ -225,9 +226,9 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void DropsArcRemindersOnceTheExtensionIsSubmitted()
     {
-        var student = new CaseTimeline { ArcExpiry = new DateOnly(2026, 6, 30) };
+        var student = new StudentCase { ArcExpiry = new DateOnly(2026, 6, 30), RenewsResidence = true };
         var oneMonth = ReminderPlanner.Plan(student, Taipei(3, 1, 9)).Single(r => r.DedupKey == "ArcExpiry:2026-06-30:1m");
 
-        Assert.False(ReminderPlanner.IsStillRelevant(oneMonth, student with { SubmittedAt = Taipei(5, 2, 10) }, Taipei(5, 2, 11)));
+        Assert.False(ReminderPlanner.IsStillRelevant(oneMonth, student.With(p => p with { SubmittedAt = Taipei(5, 2, 10) }), Taipei(5, 2, 11)));
     }
 }

@@ -53,7 +53,7 @@ internal static class TelegramStudentSteps
 
     public static Task<TelegramStudent> FormAfterRegistration(this Task<TelegramStudent> s) => s
         .Press("go:next").Press("go:next").Press("go:next")
-        .Say("A800000005").Press("v:master").Press("v:studying").Say("國立臺灣大學").Press("v:registered").Press("v:1").Press("v:no")
+        .Say("A800000005").Press("v:master").Press("v:studying").Say("國立臺灣大學").Press("v:registered").Press("v:1").Press("v:no").Press("v:no")
         .Press("go:next").Press("go:next").Press("go:next").Press("go:next").Press("go:next")
         .Say("2031-05-31").Say("2027-01-31").Press("v:bachelor").Say("國立臺灣大學").Say("2").Press("v:single").Say("0912345678")
         .Press("v:TPE").Say("大安區").Press("nav:skip").Press("nav:skip").Say("羅斯福路四段").Press("nav:skip").Press("nav:skip").Say("1號")

@@ -11,7 +11,7 @@ public sealed class TelegramUploadTests(RedisFixture redis) : TelegramHostTest(r
     private static Task<TelegramStudent> AtThePhotoStep(TelegramStudent student) =>
         student.Say("/start").Press("lang:en").Press("v:ext").Register("nguyen")
             .Press("go:next").Press("go:next").Press("go:next")
-            .Say("A800000005").Press("v:master").Press("v:studying").Say("NTU").Press("v:registered").Press("v:1").Press("v:no");
+            .Say("A800000005").Press("v:master").Press("v:studying").Say("NTU").Press("v:registered").Press("v:1").Press("v:no").Press("v:no");
 
     [Fact]
     public async Task TurnsAPhoneSnapshotIntoAnNiaIdPhotoSentBackAsAFile()

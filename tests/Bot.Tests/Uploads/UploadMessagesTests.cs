@@ -28,7 +28,6 @@ public sealed class UploadMessagesTests
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
         keys.AddRange(Enum.GetValues<PhotoProblem>().Select(UploadMessageKeys.For));
         keys.AddRange(Enum.GetValues<DocumentProblem>().Select(UploadMessageKeys.For));
-        keys.AddRange(DocumentSlots.All.Select(s => s.HintKey));
 
         foreach (var culture in new[] { "en", "zh-TW" })
         {
@@ -37,11 +36,4 @@ public sealed class UploadMessagesTests
         }
     }
 
-    [Fact]
-    public void SlotsAreInNiaOrderWithTheirHintKeys()
-    {
-        Assert.Equal(["1-arc", "2-passport", "3-residence", "4-enrolment", "5-other"], DocumentSlots.All.Select(s => s.FileStem));
-        Assert.All(DocumentSlots.All, s => Assert.Equal($"upload.doc.hint.{s.FileStem}", s.HintKey));
-        Assert.Equal([true, true, false, true, false], DocumentSlots.All.Select(s => s.Required));
-    }
 }

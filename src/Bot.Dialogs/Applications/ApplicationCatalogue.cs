@@ -1,0 +1,19 @@
+using Bot.Dialogs.Applications.Kinds;
+
+namespace Bot.Dialogs.Applications;
+
+/// <summary>The six items of the NIA menu 線上申辦, in the menu's order. Adding one is a definition, its catalogue files and its tests.</summary>
+public static class ApplicationCatalogue
+{
+    public static ApplicationDefinition Extension => ExtensionApplication.Definition;
+
+    public static readonly IReadOnlyList<ApplicationDefinition> All =
+    [
+        ExtensionApplication.Definition,
+    ];
+
+    /// <summary>The application a stored code names; records written before the other applications existed were all extensions.</summary>
+    public static ApplicationDefinition For(string? code) => Find(code) ?? Extension;
+
+    public static ApplicationDefinition? Find(string? code) => All.FirstOrDefault(a => a.Code == code);
+}

@@ -1,0 +1,105 @@
+using Bot.Dialogs.Forms;
+
+namespace Bot.Dialogs.Conversation;
+
+/// <summary>
+/// The steps around the form that the student does on the NIA site: the account password (checked against the rule,
+/// never kept), the activation e-mail, logging in and opening the application, and the receipt number after 送出.
+/// </summary>
+internal sealed class AccountGuide(TurnContext ctx, IConversationMoves moves)
+{
+    /// <summary>Kept in <see cref="StudentState.Field"/> while the next text is a password to check.</summary>
+    public const string CheckingPassword = "password";
+
+    public bool ExpectsPassword => ctx.State.Field == CheckingPassword;
+
+    public void ExplainPassword()
+    {
+        ctx.Output.Say(ctx.StepHeader(FormStep.Register) + "\n" + ctx.T("password.explain"));
+        ctx.Output.Buttons([
+            [new(ctx.T("button.checkPassword"), ButtonData.CheckPassword)],
+            [new(ctx.T("button.registered"), ButtonData.Next)],
+            [new(ctx.T("button.back"), ButtonData.Back), new(ctx.T("button.help"), ButtonData.Help)],
+        ]);
+    }
+
+    public void AskPasswordToCheck()
+    {
+        ctx.State.Field = CheckingPassword;
+        ctx.Output.SayKey("password.askToCheck");
+    }
+
+    /// <summary>Checks a password against the NIA rule. The password is not stored, logged or echoed; the chat message is deleted.</summary>
+    public void CheckPassword(string password)
+    {
+        ctx.State.Field = null;
+        ctx.Output.Effects |= TurnEffects.DeleteInboundMessage;
+        var problems = PasswordRule.Problems(password);
+        if (problems.Count == 0)
+        {
+            ctx.Output.SayKey("password.ok");
+        }
+        else
+        {
+            ctx.Output.Say(ctx.T("password.notOk") + "\n" + string.Join('\n', problems.Select(p => "• " + ctx.T(p))));
+        }
+
+        ExplainPassword();
+    }
+
+    public void ExplainEmailVerification()
+    {
+        ctx.Output.Say(ctx.StepHeader(FormStep.VerifyEmail) + "\n" + ctx.F("email.explain", ctx.State.Answer("email") ?? "—"));
+        ctx.Output.Buttons([
+            [new(ctx.T("button.emailVerified"), ButtonData.Next)],
+            [new(ctx.T("button.emailMissing"), ButtonData.EmailMissing)],
+            [new(ctx.T("button.back"), ButtonData.Back), new(ctx.T("button.help"), ButtonData.Help)],
+        ]);
+    }
+
+    public void EmailMissing()
+    {
+        ctx.Output.SayKey("email.missing");
+        ExplainEmailVerification();
+    }
+
+    /// <summary>Logging in, then the menu item of the chosen application.</summary>
+    public void ExplainLogin()
+    {
+        ctx.Output.Say(ctx.StepHeader(FormStep.LogIn) + "\n" + ctx.T("login.explain") + "\n" + ctx.T(ctx.Application.OpenKey));
+        ctx.Output.Buttons([
+            [new(ctx.T("button.loggedIn"), ButtonData.Next)],
+            [new(ctx.T("button.back"), ButtonData.Back), new(ctx.T("button.help"), ButtonData.Help)],
+        ]);
+    }
+
+    /// <summary>After the summary: the pages to fill on the site, then the 12-digit receipt number.</summary>
+    public void AskForReceipt()
+    {
+        ctx.Output.SayKey(ctx.Application.SubmitStepsKey);
+        AskReceipt();
+    }
+
+    public void AskReceipt()
+    {
+        ctx.Output.SayKey("receipt.ask");
+        ctx.Output.Buttons([
+            [new(ctx.T("button.showSummary"), ButtonData.Summary)],
+            [new(ctx.T("button.backToReview"), ButtonData.Back), new(ctx.T("button.help"), ButtonData.Help)],
+        ]);
+    }
+
+    public void TakeReceiptNumber(string text)
+    {
+        var digits = new string([.. text.Where(c => !char.IsWhiteSpace(c) && c != '-')]);
+        if (digits.Length != 12 || !digits.All(char.IsAsciiDigit))
+        {
+            ctx.Output.SayKey("receipt.error");
+            AskReceipt();
+            return;
+        }
+
+        ctx.State.ReceiptNumber = digits;
+        moves.Submitted();
+    }
+}

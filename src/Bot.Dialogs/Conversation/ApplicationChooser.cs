@@ -1,0 +1,104 @@
+using Bot.Dialogs.Applications;
+using Bot.Dialogs.Messages;
+
+namespace Bot.Dialogs.Conversation;
+
+/// <summary>Step 1: the language, then which item of the NIA menu 線上申辦 the student needs (or a question or two when unsure).</summary>
+internal sealed class ApplicationChooser(TurnContext ctx, IConversationMoves moves)
+{
+    public void AskLanguage()
+    {
+        // Bilingual on purpose: the student may not read the language we guessed.
+        ctx.Output.SayKey("language.ask");
+        Choice zh = new("中文（繁體）", ButtonData.LanguagePrefix + "zh");
+        Choice en = new("English", ButtonData.LanguagePrefix + "en");
+        ctx.Output.Buttons([ctx.Language == Language.TraditionalChinese ? [zh, en] : [en, zh]]);
+    }
+
+    /// <summary>A language typed instead of pressed ("中文", "English", "zh").</summary>
+    public void ReadLanguage(string text)
+    {
+        Language? language = text.Contains('中', StringComparison.Ordinal) || text.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Language.TraditionalChinese
+            : text.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English
+            : null;
+        if (language is { } chosen)
+        {
+            moves.ChooseLanguage(chosen);
+        }
+        else
+        {
+            AskLanguage();
+        }
+    }
+
+    public void Ask()
+    {
+        ctx.Output.SayKey("application.ask");
+        var rows = ApplicationCatalogue.All
+            .Select(a => (IReadOnlyList<Choice>)[new Choice(TurnContext.Shorten(Label(a)), ButtonData.Value(a.Code))])
+            .ToList();
+        rows.Add([new(ctx.T("button.unsure"), ButtonData.Unsure)]);
+        ctx.Output.Buttons(rows);
+    }
+
+    /// <summary>The NIA's words, with the bot's name for it beside them for readers of other languages.</summary>
+    private string Label(ApplicationDefinition application) =>
+        ctx.Language == Language.TraditionalChinese ? application.MenuItem : ctx.T(application.NameKey) + " · " + application.MenuItem;
+
+    public static bool Accepts(string data) =>
+        data == ButtonData.Unsure
+        || (data.StartsWith(ButtonData.ValuePrefix, StringComparison.Ordinal) && ApplicationCatalogue.Find(data[ButtonData.ValuePrefix.Length..]) is not null);
+
+    public void Press(string data)
+    {
+        if (data == ButtonData.Unsure)
+        {
+            moves.HelpChoose();
+            return;
+        }
+
+        moves.Choose(ApplicationCatalogue.Find(data[ButtonData.ValuePrefix.Length..])!);
+    }
+
+    /// <summary>An application typed: its number in the menu, the NIA's words, the bot's name or its code.</summary>
+    public void Read(string text)
+    {
+        var typed = text.Trim();
+        var all = ApplicationCatalogue.All;
+        var chosen = int.TryParse(typed, out var number) && number >= 1 && number <= all.Count
+            ? all[number - 1]
+            : all.FirstOrDefault(a => string.Equals(a.Code, typed, StringComparison.OrdinalIgnoreCase)
+                || a.MenuItem.StartsWith(typed.Replace('台', '臺'), StringComparison.Ordinal) && typed.Length >= 2
+                || string.Equals(ctx.T(a.NameKey), typed, StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            ctx.Output.SayKey("input.notAChoice");
+            Ask();
+            return;
+        }
+
+        moves.Choose(chosen);
+    }
+
+    /// <summary>Starting over: the application and every answer are cleared (the language stays).</summary>
+    public void Reset()
+    {
+        var state = ctx.State;
+        state.Answers.Clear();
+        state.Skipped = null;
+        state.Uploads = null;
+        state.Field = null;
+        state.ApplicationKind = null;
+        state.ReceiptNumber = null;
+        state.Case = null;
+        ctx.Output.SayKey("startOver.done");
+    }
+
+    /// <summary>The application is chosen: what it is, its deadline and duties, then the account registration.</summary>
+    public void Start(ApplicationDefinition application)
+    {
+        ctx.State.ApplicationKind = application.Code;
+        ctx.Output.SayKey(application.IntroKey);
+        ctx.Output.SayKey("register.intro");
+    }
+}
