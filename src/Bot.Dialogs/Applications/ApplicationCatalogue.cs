@@ -9,7 +9,12 @@ public static class ApplicationCatalogue
 
     public static readonly IReadOnlyList<ApplicationDefinition> All =
     [
+        FirstApplication.Definition,
         ExtensionApplication.Definition,
+        CardExchangeApplication.Definition,
+        DataChangeApplication.Definition,
+        ReissueApplication.Definition,
+        SchoolChangeApplication.Definition,
     ];
 
     /// <summary>The application a stored code names; records written before the other applications existed were all extensions.</summary>

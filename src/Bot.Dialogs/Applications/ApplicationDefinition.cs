@@ -51,8 +51,11 @@ public sealed record ApplicationDefinition
 
     public required FeeRule Fee { get; init; }
 
-    /// <summary>The last day to file, from the answers (e.g. 30 days after entry); null when the law sets none or it is not known yet.</summary>
-    public Func<StudentState, DateOnly?> FilingDue { get; init; } = static _ => null;
+    /// <summary>The last day to file, from the answers (e.g. 30 days after entry); null when the law sets none.</summary>
+    public Func<StudentState, DateOnly?>? FilingDue { get; init; }
+
+    /// <summary>A filing deadline with reminders of its own (<see cref="DueReminderKey"/>); the extension's are the ARC expiry's.</summary>
+    public bool HasOwnDeadlineReminders => FilingDue is not null && !RenewsResidence;
 
     /// <summary>How the student gets the result: a card at a service station, or a 6-month e-ARC to download.</summary>
     public Func<StudentState, CardDelivery> Delivery { get; init; } = static _ => CardDelivery.Station;
@@ -95,6 +98,12 @@ public sealed record ApplicationDefinition
 
     /// <summary>Said when the filing deadline has passed: what follows (a fine) and that the bot still helps.</summary>
     public string LateKey => $"app.{Code}.late";
+
+    /// <summary>Reminder before the filing deadline: {0} the deadline, {1} days left.</summary>
+    public string DueReminderKey => $"app.{Code}.reminder.due";
+
+    /// <summary>Reminder the day after the filing deadline: {0} the deadline.</summary>
+    public string LateReminderKey => $"app.{Code}.reminder.late";
 }
 
 /// <summary>How the result of an application reaches the student.</summary>

@@ -13,7 +13,8 @@ public sealed record DocumentSlot(string Id, int Number, bool Required)
 
     public bool IsPhoto => Id == PhotoId;
 
-    public string FileStem => IsPhoto ? PhotoId : $"{Number}-{Id}";
+    /// <summary>"2-passport", "1-passport-visa": the NIA's number, then the id in lower case with dashes (what the file pipeline accepts).</summary>
+    public string FileStem => IsPhoto ? PhotoId : $"{Number}-{string.Concat(Id.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()))}";
 
     /// <summary>When false the slot is not asked (e.g. residence proof when the address did not change).</summary>
     public Func<FieldContext, bool> AppliesWhen { get; init; } = static _ => true;
@@ -23,7 +24,8 @@ public sealed record DocumentSlot(string Id, int Number, bool Required)
 
     public string LabelKey => $"doc.{Id}";
 
-    public string HintKey => $"doc.{Id}.hint";
+    /// <summary>How to scan it; an application may say it its own way (e.g. residence proof for a first ARC).</summary>
+    public string HintKey { get; init; } = $"doc.{Id}.hint";
 
-    public string WhenKey => $"doc.{Id}.when";
+    public string WhenKey { get; init; } = $"doc.{Id}.when";
 }

@@ -31,7 +31,7 @@ public sealed record PerYearFee : FeeRule
     public override FeeQuote Quote(FeeSchedule fees, StudentState state)
     {
         var years = ValidityRules.FeeYears(state.Answer("validity"));
-        var overseasChinese = state.Case?.OverseasChinese == true;
+        var overseasChinese = IsOverseasChinese(state) == true;
         var amount = FeeCalculator.Amount(fees, overseasChinese ? StudentCategory.OverseasChinese : StudentCategory.Foreign, years);
         var perYear = amount / years;
         if (state.Answer("entryVisa") == VisitorEntry)
@@ -42,6 +42,10 @@ public sealed record PerYearFee : FeeRule
 
         return new(amount, overseasChinese ? "case.fee.overseasChinese" : "case.fee", [Amount(amount), years, Amount(perYear)]);
     }
+
+    /// <summary>僑生 or not: asked in the form by some applications (the first one), else at approval; null while unknown.</summary>
+    public static bool? IsOverseasChinese(StudentState state) =>
+        state.Case?.OverseasChinese ?? (state.Answer("overseasChinese") is { } answer ? answer == "yes" : null);
 
     private static string Amount(int amount) => amount.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -57,7 +57,7 @@ public sealed record StudentCase
             ReceiptNumber = state.ReceiptNumber is { } r && IsReceiptNumber(r) ? r : null,
             Progress = state.Case ?? CaseProgress.None,
             ArcExpiry = DateRules.Stored(state.Answer("arcExpiry")),
-            FilingDue = state.ApplicationKind is null ? null : application.FilingDue(state),
+            FilingDue = state.ApplicationKind is null ? null : application.FilingDue?.Invoke(state),
             RenewsResidence = application.RenewsResidence,
             Delivery = application.Delivery(state),
             StationId = state.Answer("station"),

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Applications;
 using Bot.Dialogs.Cases;
 using Bot.Dialogs.Reminders;
 
@@ -177,7 +178,7 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
     private void SetApproved(DateOnly date)
     {
         ctx.UpdateCase(c => c with { ApprovedOn = date, MoreDocumentsAt = null, MoreDocumentsNoticeOn = null });
-        if (ctx.Application.Fee.DependsOnOverseasChinese && ctx.Case.OverseasChinese is null)
+        if (ctx.Application.Fee.DependsOnOverseasChinese && PerYearFee.IsOverseasChinese(ctx.State) is null)
         {
             AskOverseasChinese();
             return;

@@ -135,7 +135,15 @@ public static class CommonFields
     public static readonly string[] ContactParts = ["contactName", "contactId", "contactPhone", "contactNationality"];
 
     /// <summary>The personal data form as every application has it: applicant, address, contact, pickup.</summary>
-    public static IReadOnlyList<FieldSpec> PersonalData(FieldSpec? arcExpiry = null) => [.. Applicant(arcExpiry), .. Address, .. Contact, .. Pickup];
+    /// <param name="arcExpiry">The current ARC's expiry, where the application asks it (for the reminders).</param>
+    /// <param name="collectsCard">When false the pickup is not asked (a 6-month e-ARC is downloaded, not collected).</param>
+    public static IReadOnlyList<FieldSpec> PersonalData(FieldSpec? arcExpiry = null, Func<FieldContext, bool>? collectsCard = null) =>
+    [
+        .. Applicant(arcExpiry),
+        .. Address,
+        .. Contact,
+        .. collectsCard is null ? Pickup : Pickup.Select(f => f with { AppliesWhen = collectsCard }),
+    ];
 
     private static FieldSpec AddressPart(string id, string label, Func<string, FieldContext, FieldResult> read) =>
         new(id, FormStep.PersonalData, NiaScreen.Address, label) { Read = read, AppliesWhen = c => c.State.Answer("addressSource") != "school" };

@@ -7,15 +7,6 @@ namespace Bot.Dialogs.Forms;
 /// </summary>
 public static class NiaLists
 {
-    public static readonly OptionSet ApplicationKinds = new([
-        new("first", "居留證首次申請", "First application"),
-        new("ext", "居留證延期申請(含資料異動)", "Extension (incl. data change)"),
-        new("swap", "居留證換證", "Card exchange (e-ARC to IC card)"),
-        new("change", "居留證資料異動", "Data change"),
-        new("reissue", "居留證補發申請", "Reissue"),
-        new("school", "轉換學校申請(轉學、升學)", "Change of school"),
-    ]);
-
     public static readonly OptionSet Programmes = new([
         new("bachelor", "學士", "Bachelor"),
         new("master", "碩士", "Master"),
@@ -34,6 +25,31 @@ public static class NiaLists
     public static readonly OptionSet Reasons = new([
         new("studying", "在學延期", "Still studying"),
         new("graduate", "畢業實習延期", "Graduation / internship"),
+    ]);
+
+    /// <summary>How a first applicant entered: the visitor route pays more and has its own window (Regulations Art. 6 ¶2).</summary>
+    public static readonly OptionSet EntryVisas = new([
+        new("resident", "居留簽證", "Resident visa (e.g. FS, FC, FR)"),
+        new("visitor", "免簽證或停留簽證", "Visa-exempt or visitor visa"),
+    ]);
+
+    /// <summary>What a data change (居留證資料異動) is for; the NIA page's own wording was not documented.</summary>
+    public static readonly OptionSet ChangeKinds = new([
+        new("address", "住址變更", "New address"),
+        new("passport", "護照換發", "New passport"),
+        new("both", "住址及護照", "Both"),
+        new("other", "其他資料", "Other data (e.g. name)"),
+    ]);
+
+    public static readonly OptionSet ReissueReasons = new([
+        new("lost", "遺失", "Lost"),
+        new("stolen", "被竊", "Stolen"),
+        new("damaged", "毀損", "Damaged"),
+    ]);
+
+    public static readonly OptionSet SchoolChangeKinds = new([
+        new("transfer", "轉學", "Transfer to another school"),
+        new("moveUp", "升學", "Moving up a level (e.g. bachelor → master)"),
     ]);
 
     public static readonly OptionSet StudyStatus = new([

@@ -20,15 +20,16 @@ internal static class FilingDeadlineReminders
             yield break;
         }
 
-        var menuItem = ApplicationCatalogue.For(c.Kind).MenuItem;
+        // The texts are the application's own (what a late filing costs differs): app.{kind}.reminder.due / .late.
+        var application = ApplicationCatalogue.For(c.Kind);
         var dueText = TaipeiTime.Format(due);
         foreach (var days in DaysBefore)
         {
             yield return ReminderFactory.Create(c, ReminderKind.FilingDue, ReminderFactory.Morning(due.AddDays(-days)), due, $"{days}d",
-                ReminderMessageKeys.FilingDue, menuItem, dueText, days.ToString(CultureInfo.InvariantCulture));
+                application.DueReminderKey, dueText, days.ToString(CultureInfo.InvariantCulture));
         }
 
         yield return ReminderFactory.Create(c, ReminderKind.FilingDue, ReminderFactory.Morning(due.AddDays(1)), due, "late",
-            ReminderMessageKeys.FilingLate, menuItem, dueText);
+            application.LateReminderKey, dueText);
     }
 }

@@ -30,12 +30,6 @@ public static class ReminderMessageKeys
     /// <summary>{0} first day the e-ARC can be downloaded.</summary>
     public const string Download = "reminder.download";
 
-    /// <summary>{0} the NIA menu item, {1} last day to file, {2} days left.</summary>
-    public const string FilingDue = "reminder.filingDue";
-
-    /// <summary>{0} the NIA menu item, {1} the last day to file (passed).</summary>
-    public const string FilingLate = "reminder.filingLate";
-
     /// <summary>{0} ARC expiry date.</summary>
     public const string ArcExpiryWindowOpen = "reminder.arcExpiry.windowOpen";
 
@@ -61,7 +55,7 @@ public static class ReminderMessageKeys
     public static IReadOnlyList<string> All { get; } =
     [
         SubmissionEmailMissing, ApprovalMissing, PaymentApproved, PaymentDay3, PaymentLastDay, PaymentOverdue,
-        CardMissing, Pickup, Download, FilingDue, FilingLate, ArcExpiryWindowOpen, ArcExpiryApproaching, OverstayUnderThirty, OverstayThirtyOrMore,
+        CardMissing, Pickup, Download, ArcExpiryWindowOpen, ArcExpiryApproaching, OverstayUnderThirty, OverstayThirtyOrMore,
         OverstayAnswerUnderThirty, OverstayAnswerThirtyOrMore, OverstayFineTable,
     ];
 }

@@ -32,7 +32,8 @@ public sealed class MessageCatalogueTests
                 }
                     .Concat(application.Fields.SelectMany(f => new[] { f.AskKey, f.LabelKey }))
                     .Concat(application.Documents.SelectMany(d => d.IsPhoto ? [d.LabelKey] : d.Conditional ? new[] { d.LabelKey, d.HintKey, d.WhenKey } : [d.LabelKey, d.HintKey]))
-                    .Concat(application.ChecklistNotes.Select(n => n.MessageKey));
+                    .Concat(application.ChecklistNotes.Select(n => n.MessageKey))
+                    .Concat(application.HasOwnDeadlineReminders ? [application.DueReminderKey, application.LateReminderKey] : []);
                 Assert.All(keys, key => Assert.True(MessageCatalogue.Default.Has(language, key), $"{application.Code}, {language.Code()}: {key}"));
             }
         }
