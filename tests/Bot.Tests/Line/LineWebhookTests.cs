@@ -69,6 +69,37 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStudentCompletesAFirstApplicationInEnglishAndReportsTheApproval()
+    {
+        var user = NewUser("en");
+        var expected = new DialogDriver(now: DateTimeOffset.UtcNow);
+        var entered = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await SendAndCompareAsync(user, platform.Follow(user), expected.Send(Inbound.Joined("en")));
+        (bool IsButton, string Value)[] steps =
+        [
+            (true, "lang:en"), (true, "v:first"),
+            .. Walkthrough[2..16],
+            (false, entered), (true, "v:resident"), (true, "v:master"), (true, "v:no"), (false, "國立臺灣大學"), (true, "v:registered"), (true, "v:1"),
+            (true, "go:next"), (true, "go:next"), (true, "go:next"), (true, "go:next"), (true, "go:next"), (true, "go:next"),
+            (false, "2031-05-31"), .. Walkthrough[31..],
+            (false, "104522736210"), (true, "case:approved"), (true, "case:today"),
+        ];
+        foreach (var (isButton, value) in steps)
+        {
+            var evt = isButton ? platform.Postback(user, value) : platform.TextMessage(user, value);
+            await SendAndCompareAsync(user, evt, isButton ? expected.Send(Inbound.Button(value)) : expected.Send(Inbound.FromText(value)));
+        }
+
+        var all = platform.MessagesTo(user);
+        Assert.Contains(all, m => m.Text?.Contains("【首次申請 First application】", StringComparison.Ordinal) == true);
+        Assert.Contains(all, m => m.Text?.Contains("入境日期: " + entered, StringComparison.Ordinal) == true);
+        Assert.Contains("NT$1,000", all[^1].Text + all[^2].Text, StringComparison.Ordinal);
+        Assert.Equal("Tracking", expected.State.Phase);
+        Assert.Empty(platform.Violations);
+    }
+
+    [Fact]
     public async Task ARedeliveredEventIsAnsweredOnce()
     {
         var user = NewUser();

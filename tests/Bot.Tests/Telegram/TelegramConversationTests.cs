@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Tests.Hosting;
 using Bot.Tests.Infrastructure;
 
@@ -22,6 +23,33 @@ public sealed class TelegramConversationTests(RedisFixture redis) : TelegramHost
         Assert.Contains("104522736210", student.LastAnswer, StringComparison.Ordinal);
         Assert.Empty(Telegram.Violations);
     }
+
+    [Fact]
+    public async Task ANewStudentUnsureWhatToFileCompletesAFirstApplicationAndHearsTheFee()
+    {
+        var student = new TelegramStudent(Telegram, 1002);
+        var entered = TaipeiToday().AddDays(-3);
+
+        await student.Say("/start").Press("lang:en").Press("app:unsure").Press("tri:arrived");
+        Assert.Contains("within 30 days counted from the day after you entered Taiwan", student.LastAnswer, StringComparison.Ordinal);
+
+        await Task.FromResult(student).Register("nguyen").Press("go:next").Press("go:next").Press("go:next").Say(entered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Contains($"File by {entered.AddDays(30):yyyy-MM-dd} (27 day(s) left)", student.LastAnswer, StringComparison.Ordinal);
+
+        await student.Press("v:resident").Press("v:master").Press("v:no").Say("國立臺灣大學").Press("v:registered").Press("v:1")
+            .Press("go:next").Press("go:next").Press("go:next").Press("go:next").Press("go:next").Press("go:next")
+            .Say("2031-05-31").Press("v:bachelor").Say("國立臺灣大學").Say("2").Press("v:single").Say("0912345678")
+            .Press("v:TPE").Say("大安區").Press("nav:skip").Press("nav:skip").Say("羅斯福路四段").Press("nav:skip").Press("nav:skip").Say("1號")
+            .Say("王小明").Press("nav:skip").Say("02-33663366").Press("v:TW").Press("v:counter").Press("v:TPE").Press("rev:ok");
+        Assert.Contains("【首次申請 First application】", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains($"入境日期: <code>{entered:yyyy-MM-dd}</code>", student.LastAnswer, StringComparison.Ordinal);
+
+        await student.Say("104522736210").Press("case:approved").Press("case:today");
+        Assert.Contains("NT$1,000 (1 year(s) × NT$1,000 per year)", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Empty(Telegram.Violations);
+    }
+
+    private static DateOnly TaipeiToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     [Fact]
     public async Task FiftyStudentsAtOnceEachGetOnlyTheirOwnAnswers()
