@@ -20,5 +20,7 @@ public static class ApplicationCatalogue
     /// <summary>The application a stored code names; records written before the other applications existed were all extensions.</summary>
     public static ApplicationDefinition For(string? code) => Find(code) ?? Extension;
 
-    public static ApplicationDefinition? Find(string? code) => All.FirstOrDefault(a => a.Code == code);
+    public static ApplicationDefinition? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var application) ? application : null;
+
+    private static readonly Dictionary<string, ApplicationDefinition> ByCode = All.ToDictionary(a => a.Code, StringComparer.Ordinal);
 }

@@ -101,6 +101,10 @@ public sealed partial class StudentConversation : IConversationMoves
     private readonly CommandDesk commands;
     private readonly TurnRouter router;
 
+    /// <summary>The input trigger being tried, and whether the current phase had no handler for it.</summary>
+    private Trigger? trying;
+    private bool unhandled;
+
     public StudentConversation(StudentState state, DialogSettings settings)
     {
         this.settings = settings;
@@ -129,6 +133,11 @@ public sealed partial class StudentConversation : IConversationMoves
         choose = machine.SetTriggerParameters<ApplicationDefinition>(Trigger.Choose);
         edit = machine.SetTriggerParameters<string>(Trigger.Edit);
         report = machine.SetTriggerParameters<CaseEvent>(Trigger.Report);
+        machine.OnUnhandledTrigger((phase, trigger) =>
+        {
+            // Input a phase has no use for is refused kindly by the router; any other unhandled move is a bug.
+            unhandled = trigger == trying ? true : throw new InvalidOperationException($"No transition for {trigger} in {phase}.");
+        });
         Configure();
     }
 
@@ -223,15 +232,14 @@ public sealed partial class StudentConversation : IConversationMoves
 
     internal bool TryUpload(Inbound inbound) => TryFire(upload, inbound);
 
+    /// <summary>Fires when the phase has a use for it; one look-up of the handler (the machine reports an unhandled trigger).</summary>
     private bool TryFire<T>(StateMachine<State, Trigger>.TriggerWithParameters<T> trigger, T argument)
     {
-        if (!machine.CanFire(trigger, argument))
-        {
-            return false;
-        }
-
+        unhandled = false;
+        trying = trigger.Trigger;
         machine.Fire(trigger, argument);
-        return true;
+        trying = null;
+        return !unhandled;
     }
 
     /// <summary>Asks the current question again, with its buttons.</summary>

@@ -35,14 +35,17 @@ internal sealed class TurnContext
 
     public DateTimeOffset Now => Settings.Time.GetUtcNow();
 
-    /// <summary>What validators and field conditions see.</summary>
-    public FieldContext Fields => new(Today, State, Settings.Schools);
+    /// <summary>What validators and field conditions see (made once per turn).</summary>
+    public FieldContext Fields => fields ??= new(Today, State, Settings.Schools);
 
     public CaseProgress Case => State.Case ?? CaseProgress.None;
+
+    private FieldContext? fields;
 
     public void Begin(StudentState state)
     {
         State = state;
+        fields = null;
         Output.Clear();
     }
 
