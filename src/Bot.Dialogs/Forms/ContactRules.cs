@@ -9,10 +9,6 @@ public static partial class ContactRules
     [GeneratedRegex(@"^\+?[0-9][0-9 \-()]{5,22}$")]
     private static partial Regex Phone();
 
-    // 09XXXXXXXX mobiles, 0X-XXXXXXX landlines; the NIA writes an extension after '*' (07-7358800*2253).
-    [GeneratedRegex(@"^(?:\+886[\- ]?|0)(?:9\d{2}[\- ]?\d{3}[\- ]?\d{3}|[2-8]\d{0,2}[\- ]?\d{5,8})(?:[*#]\d{1,6})?$")]
-    private static partial Regex TaiwanPhone();
-
     [GeneratedRegex(@"^[A-Z0-9]{5,15}$")]
     private static partial Regex Passport();
 
@@ -26,11 +22,9 @@ public static partial class ContactRules
         return Phone().IsMatch(value) && digits is >= 7 and <= 15 ? FieldResult.Ok(value) : FieldResult.Error("field.phone.error");
     }
 
-    public static FieldResult PhoneInTaiwan(string input)
-    {
-        var value = input.Trim().Replace('＊', '*');
-        return TaiwanPhone().IsMatch(value) ? FieldResult.Ok(value) : FieldResult.Error("field.taiwanPhone.error");
-    }
+    /// <summary>A Taiwanese mobile or landline (with an extension), in one spelling (<see cref="Forms.TaiwanPhone"/>).</summary>
+    public static FieldResult PhoneInTaiwan(string input) =>
+        Forms.TaiwanPhone.Normalise(input) is { } number ? FieldResult.Ok(number) : FieldResult.Error("field.taiwanPhone.error");
 
     public static FieldResult PhoneExtension(string input)
     {

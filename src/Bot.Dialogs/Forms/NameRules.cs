@@ -54,10 +54,18 @@ public static partial class NameRules
         state.Answers["givenNames"] = given;
     }
 
+    /// <summary>A Chinese name in Traditional characters, as the NIA form asks; simplified ones are refused with the Traditional form.</summary>
     public static FieldResult Chinese(string input)
     {
         var value = Collapse(input).Replace(" ", string.Empty, StringComparison.Ordinal);
-        return ChineseName().IsMatch(value) ? FieldResult.Ok(value) : FieldResult.Error("field.chineseName.error");
+        if (!ChineseName().IsMatch(value))
+        {
+            return FieldResult.Error("field.chineseName.error");
+        }
+
+        return SimplifiedChinese.ToTraditional(value) is { } traditional
+            ? FieldResult.Error("field.chineseName.error.simplified", traditional)
+            : FieldResult.Ok(value);
     }
 
     /// <summary>Free text such as a school or a contact's name: trimmed, single-spaced, a sane length.</summary>

@@ -134,6 +134,17 @@ public sealed class StudentConversationTests
     }
 
     [Fact]
+    public void RefusesASimplifiedChineseNameAndShowsItInTraditionalCharacters()
+    {
+        var d = new DialogDriver().ToRegistration().Say("陈大文");
+
+        Assert.Contains("In Traditional characters it is 陳大文", d.Text, StringComparison.Ordinal);
+        Assert.Null(d.Answer("chineseName"));
+        d.Say("陳大文");
+        Assert.Equal("陳大文", d.Answer("chineseName"));
+    }
+
+    [Fact]
     public void RefusesAccentedLettersInTheEnglishName()
     {
         var d = new DialogDriver().ToRegistration().Press("nav:skip").Press("v:two").Say("Nguyễn");
@@ -368,6 +379,20 @@ public sealed class StudentConversationTests
         Assert.False(d.Last.Effects.HasFlag(TurnEffects.EraseStudent));
         d.Press("del:yes");
         Assert.True(d.Last.Effects.HasFlag(TurnEffects.EraseStudent));
+    }
+
+    [Fact]
+    public void AcceptsALandlineAsTheStationListWritesItAndRefusesOneTooShortWithAnExample()
+    {
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments()
+            .Say("2031-05-31").Say("2027-01-31").Press("v:bachelor").Say("NTU").Press("nav:skip").Press("v:single").Say("0212345");
+
+        Assert.Contains("can't be a Taiwanese number", d.Text, StringComparison.Ordinal);
+        Assert.Contains("02-2388-5185", d.Text, StringComparison.Ordinal);
+        Assert.Null(d.Answer("taiwanPhone"));
+
+        d.Say("(02)2388-5185");
+        Assert.Equal("02-2388-5185", d.Answer("taiwanPhone"));
     }
 
     [Fact]
