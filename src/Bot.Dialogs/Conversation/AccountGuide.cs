@@ -92,6 +92,14 @@ internal sealed class AccountGuide(TurnContext ctx, IConversationMoves moves)
     public void TakeReceiptNumber(string text)
     {
         var digits = new string([.. text.Where(c => !char.IsWhiteSpace(c) && c != '-')]);
+        if (digits.Length == 9 && digits.All(char.IsAsciiDigit))
+        {
+            // The 團號 (group number) in NIA's e-mails has 9 digits; the 收件號 has 12.
+            ctx.Output.SayKey("receipt.groupNumber");
+            AskReceipt();
+            return;
+        }
+
         if (digits.Length != 12 || !digits.All(char.IsAsciiDigit))
         {
             ctx.Output.SayKey("receipt.error");

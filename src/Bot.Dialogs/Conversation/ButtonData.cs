@@ -9,6 +9,9 @@ public static class ButtonData
     public const string Back = "nav:back";
     public const string Skip = "nav:skip";
     public const string Help = "nav:help";
+
+    /// <summary>Ask the current field again (after an answer that stopped the application).</summary>
+    public const string Retry = "nav:retry";
     public const string Next = "go:next";
     public const string SchoolDefault = "def";
     public const string CheckPassword = "pw:check";
@@ -26,7 +29,7 @@ public static class ButtonData
 
     /// <summary>A case event the student reports ("case:paid"); see <see cref="Cases.CaseEvent"/>.</summary>
     public const string CasePrefix = "case:";
-    public const string ApprovedToday = "case:today";
+    public const string Today = "case:today";
     public const string OverseasChineseYes = "case:fc:yes";
     public const string OverseasChineseNo = "case:fc:no";
     public const string PaymentPrefix = "pay:";

@@ -15,6 +15,7 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
     private const string AskingApprovalDate = "case.approvedOn";
     private const string AskingOverseasChinese = "case.overseasChinese";
     private const string AskingPaymentMethod = "case.paymentMethod";
+    private const string AskingNoticeDate = "case.noticeOn";
 
     private static readonly Dictionary<string, CaseEvent> EventsByButton = Enum.GetValues<CaseEvent>()
         .ToDictionary(ButtonData.Event, StringComparer.Ordinal);
@@ -32,11 +33,9 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
     /// <summary>The events that can come next, as buttons, with status and mute under them (or the pending question again).</summary>
     public void Menu()
     {
-        switch (ctx.State.Field)
+        if (AskPendingQuestion())
         {
-            case AskingApprovalDate: AskApprovalDate(); return;
-            case AskingOverseasChinese: AskOverseasChinese(); return;
-            case AskingPaymentMethod: AskPaymentMethod(); return;
+            return;
         }
 
         Start();
@@ -51,9 +50,22 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
         ? new(ctx.T("case.button.unmute"), ButtonData.Unmute)
         : new(ctx.T("case.button.mute"), ButtonData.Mute);
 
+    /// <summary>A question an event raised and the student has not answered yet: asked again instead of the menu.</summary>
+    private bool AskPendingQuestion()
+    {
+        switch (ctx.State.Field)
+        {
+            case AskingApprovalDate: AskApprovalDate(); return true;
+            case AskingOverseasChinese: AskOverseasChinese(); return true;
+            case AskingPaymentMethod: AskPaymentMethod(); return true;
+            case AskingNoticeDate: AskNoticeDate(); return true;
+            default: return false;
+        }
+    }
+
     public bool Accepts(string data, bool addingDocuments) =>
         EventsByButton.ContainsKey(data)
-        || (data == ButtonData.ApprovedToday && ctx.State.Field == AskingApprovalDate)
+        || (data == ButtonData.Today && ctx.State.Field is AskingApprovalDate or AskingNoticeDate)
         || (data is ButtonData.OverseasChineseYes or ButtonData.OverseasChineseNo && ctx.State.Field == AskingOverseasChinese)
         || (data.StartsWith(ButtonData.PaymentPrefix, StringComparison.Ordinal) && ctx.State.Field == AskingPaymentMethod
             && Enum.TryParse<PaymentMethod>(data[ButtonData.PaymentPrefix.Length..], out _))
@@ -65,7 +77,11 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
         {
             Report(caseEvent);
         }
-        else if (data == ButtonData.ApprovedToday)
+        else if (data == ButtonData.Today && ctx.State.Field == AskingNoticeDate)
+        {
+            SetNoticeDate(ctx.Today);
+        }
+        else if (data == ButtonData.Today)
         {
             SetApproved(ctx.Today);
         }
@@ -92,6 +108,10 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
         {
             SetApproved(approvedOn);
         }
+        else if (ctx.State.Field == AskingNoticeDate && CaseWords.TryReadDate(text, ctx.Today, submittedOn, out var noticeOn))
+        {
+            SetNoticeDate(noticeOn);
+        }
         else if (ctx.State.Field == AskingOverseasChinese && CaseWords.YesNo(text) is { } overseasChinese)
         {
             SetOverseasChinese(overseasChinese);
@@ -106,7 +126,12 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
         }
         else
         {
-            ctx.Output.SayKey(ctx.State.Field == AskingApprovalDate ? "case.approvalDate.error" : "input.useButtons");
+            ctx.Output.SayKey(ctx.State.Field switch
+            {
+                AskingApprovalDate => "case.approvalDate.error",
+                AskingNoticeDate => "case.noticeDate.error",
+                _ => "input.useButtons",
+            });
             moves.Prompt();
         }
     }
@@ -152,8 +177,8 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
                 ctx.Output.SayKey("case.collected");
                 break;
             case CaseEvent.MoreDocuments:
-                ctx.UpdateCase(c => c with { MoreDocumentsAt = now });
-                AskMoreDocuments();
+                ctx.UpdateCase(c => c with { MoreDocumentsAt = now, MoreDocumentsNoticeOn = null });
+                AskNoticeDate();
                 return;
             case CaseEvent.DocumentsSent:
                 ctx.UpdateCase(c => c with { MoreDocumentsAt = null, MoreDocumentsNoticeOn = null });
@@ -172,7 +197,7 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
     {
         ctx.State.Field = AskingApprovalDate;
         ctx.Output.SayKey("case.askApprovalDate");
-        ctx.Output.Buttons([[new(ctx.T("case.button.today"), ButtonData.ApprovedToday)], [new(ctx.T("button.status"), ButtonData.Status)]]);
+        ctx.Output.Buttons([[new(ctx.T("case.button.today"), ButtonData.Today)], [new(ctx.T("button.status"), ButtonData.Status)]]);
     }
 
     private void SetApproved(DateOnly date)
@@ -229,9 +254,29 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
         Menu();
     }
 
+    /// <summary>The 15 days run from the day after NIA's notice arrived, not from when the student tells the bot.</summary>
+    private void AskNoticeDate()
+    {
+        ctx.State.Field = AskingNoticeDate;
+        ctx.Output.SayKey("case.askNoticeDate");
+        ctx.Output.Buttons([[new(ctx.T("case.button.today"), ButtonData.Today)], [new(ctx.T("button.status"), ButtonData.Status)]]);
+    }
+
+    private void SetNoticeDate(DateOnly noticeOn)
+    {
+        ctx.State.Field = null;
+        ctx.UpdateCase(c => c with { MoreDocumentsNoticeOn = noticeOn });
+        AskMoreDocuments();
+    }
+
     /// <summary>補件: the documents again, with NIA's 15-day deadline.</summary>
     public void AskMoreDocuments()
     {
+        if (AskPendingQuestion())
+        {
+            return;
+        }
+
         var deadline = renderer.MoreDocumentsDeadline();
         ctx.Output.SayKey("case.moreDocuments", TaipeiTime.Format(deadline), ctx.Countdown(deadline));
         ctx.Output.Say(documents.Checklist());

@@ -17,7 +17,8 @@ internal static class CaseWords
             return CaseEvent.NotApproved;
         }
 
-        if (Has(text, "card ready", "card is ready", "製證完成", "可以領"))
+        // The guide calls the e-mail after payment the receipt e-mail (收據): it means the card is made.
+        if (Has(text, "card ready", "card is ready", "製證完成", "可以領", "receipt e-mail", "receipt email", "receipt mail", "收到收據", "收據通知", "收據的信"))
         {
             return CaseEvent.CardReady;
         }

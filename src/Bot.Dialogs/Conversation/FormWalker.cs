@@ -85,7 +85,8 @@ internal sealed class FormWalker(TurnContext ctx, IConversationMoves moves)
         }
 
         var context = ctx.Fields;
-        return (data == ButtonData.SchoolDefault && FieldPrompter.Suggestion(field, context) is not null)
+        return data == ButtonData.Retry
+            || (data == ButtonData.SchoolDefault && FieldPrompter.Suggestion(field, context) is not null)
             || (data.StartsWith(ButtonData.PagePrefix, StringComparison.Ordinal) && int.TryParse(data.AsSpan(ButtonData.PagePrefix.Length), out _))
             || (data.StartsWith(ButtonData.ValuePrefix, StringComparison.Ordinal) && field.OptionsFor(context)?.ByCode(data[ButtonData.ValuePrefix.Length..]) is not null);
     }
@@ -94,7 +95,11 @@ internal sealed class FormWalker(TurnContext ctx, IConversationMoves moves)
     {
         var field = Current!;
         var context = ctx.Fields;
-        if (data == ButtonData.SchoolDefault)
+        if (data == ButtonData.Retry)
+        {
+            Ask(scope);
+        }
+        else if (data == ButtonData.SchoolDefault)
         {
             var suggestion = FieldPrompter.Suggestion(field, context)!;
             Accept(scope, field, field.OptionsFor(context)?.Match(suggestion)?.Code ?? suggestion, null);
@@ -134,6 +139,12 @@ internal sealed class FormWalker(TurnContext ctx, IConversationMoves moves)
         }
 
         var result = field.Read!(text, context);
+        if (result.Stops)
+        {
+            Stop(result);
+            return;
+        }
+
         if (!result.IsValid)
         {
             ctx.Output.Say("⚠️ " + ctx.F(result.ErrorKey!, result.Args ?? []));
@@ -142,6 +153,17 @@ internal sealed class FormWalker(TurnContext ctx, IConversationMoves moves)
         }
 
         Accept(scope, field, result.Value!, result);
+    }
+
+    /// <summary>The answer ends the application: why, and the ways on (correct it, a person, another application).</summary>
+    private void Stop(FieldResult result)
+    {
+        ctx.Output.Say("⚠️ " + ctx.F(result.ErrorKey!, result.Args ?? []));
+        ctx.Output.Buttons([
+            [new(ctx.T("button.correctAnswer"), ButtonData.Retry)],
+            [new(ctx.T("button.askAdvisor"), ButtonData.AskAdvisor)],
+            [new(ctx.T("button.otherApplication"), ButtonData.StartOverYes)],
+        ]);
     }
 
     public bool CanSkip => Current is { Optional: true };

@@ -108,7 +108,18 @@ public static partial class DateRules
 
         if (date < today)
         {
-            return FieldResult.Ok(result.Value!, "field.arcExpiry.notice.overstay", today.DayNumber - date.DayNumber);
+            // Overstaying: under 30 days the fine, then a new application; from 30 days an order to leave (Act Art. 31 ¶3, 36 ¶2(6)).
+            var fine = Reminders.OverstayFineCalculator.Calculate(date, today)!;
+            return FieldResult.Stop(
+                fine.MustLeave ? "triage.expired.thirtyOrMore" : "triage.expired.underThirty",
+                fine.DaysOverdue,
+                Reminders.TaipeiTime.FormatAmount(fine.Amount),
+                Reminders.TaipeiTime.FormatAmount(fine.HalvedAmount ?? fine.Amount));
+        }
+
+        if (date == today)
+        {
+            return FieldResult.Ok(result.Value!, "field.arcExpiry.notice.today");
         }
 
         var earliest = date.AddMonths(-3);

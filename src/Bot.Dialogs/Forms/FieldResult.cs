@@ -10,4 +10,12 @@ public sealed record FieldResult(string? Value, string? ErrorKey, object?[]? Arg
     public static FieldResult Ok(string value, string noticeKey, params object?[] args) => new(value, null, NoticeKey: noticeKey, NoticeArgs: args);
 
     public static FieldResult Error(string key, params object?[] args) => new(null, key, args);
+
+    /// <summary>
+    /// An answer that ends the application: no form can go on from it (e.g. an ARC that has already expired). The
+    /// student is told why and what to do instead, and may correct the answer, ask an advisor or start another application.
+    /// </summary>
+    public bool Stops { get; init; }
+
+    public static FieldResult Stop(string key, params object?[] args) => new(null, key, args) { Stops = true };
 }

@@ -3,13 +3,17 @@ using Bot.Dialogs.Cases;
 
 namespace Bot.Dialogs.Reminders;
 
-/// <summary>After approval NIA's e-mail says to pay within 5 days; nothing says what happens after, so the bot pushes hard before.</summary>
+/// <summary>
+/// After approval NIA's e-mail says to pay within 5 days; nothing says what happens after, so the bot pushes hard before.
+/// "Within 5 days of approval" may count the approval day itself (domain.md §4.1), so the bot's last day is approval + 4:
+/// calendar days (an NIA-derived university text says 5 working days; calendar days is the safe reading).
+/// </summary>
 internal static class PaymentReminders
 {
-    /// <summary>Calendar days from approval to the last day to pay (the e-mail's wording; an NIA-derived university text says 5 working days, so calendar days is the safe reading).</summary>
-    public const int DaysToPay = 5;
+    /// <summary>Days from approval (the day the approval e-mail arrived) to the safe last day to pay.</summary>
+    public const int DaysToPay = 4;
 
-    private const int SecondReminderDay = 3;
+    private const int SecondReminderDay = 2;
 
     public static DateOnly? Deadline(StudentCase c) => c.Progress.ApprovedOn?.AddDays(DaysToPay);
 
@@ -32,18 +36,18 @@ internal static class PaymentReminders
             yield break;
         }
 
-        var day3 = ReminderFactory.Morning(approved.AddDays(SecondReminderDay));
+        var again = ReminderFactory.Morning(approved.AddDays(SecondReminderDay));
         var approvedReminder = QuietHours.NextAllowed(Max(ReminderFactory.Morning(approved), now));
 
-        // Learning of the approval after the day-3 push is due: that push already carries the instructions.
-        if (approvedReminder < day3)
+        // Learning of the approval after the second push is due: that push already carries the instructions.
+        if (approvedReminder < again)
         {
             yield return ReminderFactory.Create(t, ReminderKind.Payment, approvedReminder, approved, "approved",
                 ReminderMessageKeys.PaymentApproved, deadlineText);
         }
 
-        yield return ReminderFactory.Create(t, ReminderKind.Payment, day3, approved, "day3",
-            ReminderMessageKeys.PaymentDay3, deadlineText, (DaysToPay - SecondReminderDay).ToString(CultureInfo.InvariantCulture));
+        yield return ReminderFactory.Create(t, ReminderKind.Payment, again, approved, "again",
+            ReminderMessageKeys.PaymentAgain, deadlineText, (DaysToPay - SecondReminderDay).ToString(CultureInfo.InvariantCulture));
         yield return ReminderFactory.Create(t, ReminderKind.Payment, ReminderFactory.Morning(deadline), approved, "lastDay",
             ReminderMessageKeys.PaymentLastDay, deadlineText);
     }

@@ -13,7 +13,7 @@ public static class ReminderMessageKeys
     public const string PaymentApproved = "reminder.payment.approved";
 
     /// <summary>{0} payment deadline, {1} days left.</summary>
-    public const string PaymentDay3 = "reminder.payment.day3";
+    public const string PaymentAgain = "reminder.payment.again";
 
     /// <summary>{0} payment deadline (today).</summary>
     public const string PaymentLastDay = "reminder.payment.lastDay";
@@ -54,7 +54,7 @@ public static class ReminderMessageKeys
     /// <summary>Every key above, for tests and for the host's start-up check.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        SubmissionEmailMissing, ApprovalMissing, PaymentApproved, PaymentDay3, PaymentLastDay, PaymentOverdue,
+        SubmissionEmailMissing, ApprovalMissing, PaymentApproved, PaymentAgain, PaymentLastDay, PaymentOverdue,
         CardMissing, Pickup, Download, ArcExpiryWindowOpen, ArcExpiryApproaching, OverstayUnderThirty, OverstayThirtyOrMore,
         OverstayAnswerUnderThirty, OverstayAnswerThirtyOrMore, OverstayFineTable,
     ];

@@ -31,7 +31,7 @@ public static class ReminderPlanner
     public static IReadOnlyList<PlannedReminder> CollapseOverdue(IEnumerable<PlannedReminder> due) =>
         [.. due.GroupBy(r => (r.CaseKey, r.Kind)).Select(g => g.MaxBy(r => r.DueAt)!).OrderBy(r => r.DueAt)];
 
-    /// <summary>Last day to pay: approval date + 5 days; null before approval.</summary>
+    /// <summary>The safe last day to pay: the approval day + 4 (NIA: "within 5 days of approval"); null before approval.</summary>
     public static DateOnly? PaymentDeadline(StudentCase studentCase) => PaymentReminders.Deadline(studentCase);
 
     /// <summary>Approved, not paid, and the deadline day (Taiwan time) is over.</summary>

@@ -29,18 +29,19 @@ public sealed class CaseTrackingTests
         Assert.Contains("under review", d.Text, StringComparison.Ordinal);
 
         d.Press("case:approved");
-        Assert.Contains("When was it approved", d.Text, StringComparison.Ordinal);
+        Assert.Contains("When did the approval e-mail (送件線上繳費通知) arrive?", d.Text, StringComparison.Ordinal);
+        Assert.Contains("is the day you applied, not the approval", d.Text, StringComparison.Ordinal);
         d.Press("case:today");
         Assert.Contains("僑生", d.Text, StringComparison.Ordinal);
         d.Press("case:fc:no");
-        Assert.Contains("Pay by 2026-11-30 (5 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Pay by 2026-11-29 (4 day(s) left)", d.Text, StringComparison.Ordinal);
         Assert.Contains("線上繳費 (online payment) → tick your case → 繳費 (pay) → 確認繳費 (confirm)", d.Text, StringComparison.Ordinal);
         Assert.Contains("NT$1,000 (1 year(s) × NT$1,000 per year)", d.Text, StringComparison.Ordinal);
 
         d.Time.Advance(TimeSpan.FromDays(2));
         d.Say("/status");
         Assert.Contains("approved, fee not paid yet", d.Text, StringComparison.Ordinal);
-        Assert.Contains("Pay by 2026-11-30 (3 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Pay by 2026-11-29 (2 day(s) left)", d.Text, StringComparison.Ordinal);
         Assert.Contains("Your ARC expires on 2027-01-31", d.Text, StringComparison.Ordinal);
 
         d.Press("case:paid").Press("pay:ConvenienceStore");
@@ -65,7 +66,7 @@ public sealed class CaseTrackingTests
         d.Press("case:approved").Say("2026-11-25").Press("case:fc:yes");
 
         Assert.Equal(new DateOnly(2026, 11, 25), d.State.Case!.ApprovedOn);
-        Assert.Contains("Pay by 2026-11-30 (4 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Pay by 2026-11-29 (3 day(s) left)", d.Text, StringComparison.Ordinal);
         Assert.Contains("NT$500 (1 year(s) × NT$500 per year, the overseas-Chinese student rate)", d.Text, StringComparison.Ordinal);
     }
 
@@ -100,7 +101,7 @@ public sealed class CaseTrackingTests
         Assert.Contains("審核中", d.Text, StringComparison.Ordinal);
 
         d.Say("審核通過了").Say("今天").Say("不是");
-        Assert.Contains("請在 2026-11-30（剩 5 天）前繳費", d.Text, StringComparison.Ordinal);
+        Assert.Contains("請在 2026-11-29（剩 4 天）前繳費", d.Text, StringComparison.Ordinal);
         Assert.Contains("新臺幣 1,000 元", d.Text, StringComparison.Ordinal);
 
         d.Say("已繳費");
@@ -132,7 +133,7 @@ public sealed class CaseTrackingTests
         d.Time.Advance(TimeSpan.FromDays(10));
         d.Press("case:approved").Say("2026-11-26").Press("case:fc:no");
 
-        Assert.Contains("The payment deadline (2026-12-01) has passed", d.Text, StringComparison.Ordinal);
+        Assert.Contains("The payment deadline (2026-11-30) has passed", d.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,11 +146,16 @@ public sealed class CaseTrackingTests
     }
 
     [Fact]
-    public void MoreDocumentsGoesBackToTheDocumentsWithTheFifteenDayDeadline()
+    public void MoreDocumentsAsksWhenTheNoticeArrivedAndCountsFifteenDaysFromTheDayAfter()
     {
-        var d = Submitted().Press("case:moredocuments");
+        var d = Submitted();
+        d.Time.Advance(TimeSpan.FromDays(2));
+        d.Press("case:moredocuments");
+        Assert.Contains("When did NIA's 補件 notice", d.Text, StringComparison.Ordinal);
 
-        Assert.Contains("by 2026-12-10 (15 day(s) left)", d.Text, StringComparison.Ordinal);
+        d.Say("2026-11-26");
+        Assert.Contains("by 2026-12-11 (14 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("線上申辦 → 待補件案件", d.Text, StringComparison.Ordinal);
         Assert.Contains("Passport", d.Text, StringComparison.OrdinalIgnoreCase);
         d.Say("/status");
         Assert.Contains("NIA asked for more documents", d.Text, StringComparison.Ordinal);
@@ -224,7 +230,7 @@ public sealed class CaseTrackingTests
         var replies = new StudentConversation(d.State, d.Settings).RenderReminder(reminder);
 
         var text = string.Join("\n", replies.Select(r => r.PlainText));
-        Assert.Contains("2026-11-30", text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-29", text, StringComparison.Ordinal);
         Assert.Contains("NT$1,000", text, StringComparison.Ordinal);
         Assert.Contains(replies.SelectMany(r => r.Buttons ?? []).SelectMany(row => row), b => b.Data == "case:paid");
     }

@@ -255,13 +255,47 @@ public sealed class StudentConversationTests
     }
 
     [Fact]
-    public void WarnsOfOverstayWhenTheArcHasAlreadyExpired()
+    public void StopsTheExtensionWhenTheArcExpiredUnderThirtyDaysAgoAndSaysWhatToDoInstead()
     {
         var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments()
             .Say("2031-05-31").Say("2026-11-10");
 
-        Assert.Contains("15 day(s) ago", d.Text, StringComparison.Ordinal);
-        Assert.Contains("new application", d.Text, StringComparison.Ordinal);
+        Assert.Contains("expired 15 day(s) ago", d.Text, StringComparison.Ordinal);
+        Assert.Contains("extension is no longer possible", d.Text, StringComparison.Ordinal);
+        Assert.Contains("NIA's table for 15 days: NT$20,000", d.Text, StringComparison.Ordinal);
+        Assert.Contains("NEW residence application", d.Text, StringComparison.Ordinal);
+        Assert.Null(d.Answer("arcExpiry"));
+        Assert.Equal(["nav:retry", "adv:ask", "new:yes"], d.Buttons.Select(b => b.Data));
+
+        d.Say("2026-12-31");
+        Assert.Equal("2026-12-31", d.Answer("arcExpiry"));
+        Assert.Contains("最高學歷", d.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StopsTheExtensionFromThirtyDaysOverdueWithTheLawTheHotlineAndAnAdvisor()
+    {
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments()
+            .Say("2031-05-31").Say("2026-10-20");
+
+        Assert.Contains("expired 36 days ago", d.Text, StringComparison.Ordinal);
+        Assert.Contains("no application can fix this", d.Text, StringComparison.Ordinal);
+        Assert.Contains("leave Taiwan within 10 days", d.Text, StringComparison.Ordinal);
+        Assert.Contains("1990", d.Text, StringComparison.Ordinal);
+        Assert.Contains(d.Buttons, b => b.Data == "adv:ask");
+
+        d.Press("nav:retry");
+        Assert.Contains("When does your current ARC expire?", d.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnTheDayOfExpirySaysTodayAtTheLatest()
+    {
+        var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments()
+            .Say("2031-05-31").Say("2026-11-25");
+
+        Assert.Contains("submit today at the latest", d.Text, StringComparison.Ordinal);
+        Assert.Equal("2026-11-25", d.Answer("arcExpiry"));
     }
 
     [Theory]

@@ -77,7 +77,7 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task AfterDowntimeOnlyTheLatestReminderOfEachKindIsSent()
     {
-        // Approved on 11-25 and every payment reminder planned then; the hosts come back on 12-01, after the deadline (11-30).
+        // Approved on 11-25 and every payment reminder planned then; the hosts come back on 12-01, after the deadline (11-29).
         var student = Student(8);
         await SeedAsync(student, submittedDaysAgo: 3, approved: true);
         time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)));
@@ -85,7 +85,7 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
         await NewScheduler().RunOnceAsync(CancellationToken.None);
 
         var push = Assert.Single(pusher.Pushes);
-        Assert.StartsWith("The payment deadline (2026-11-30) has passed", push.Text, StringComparison.Ordinal);
+        Assert.StartsWith("The payment deadline (2026-11-29) has passed", push.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,9 +148,9 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
         var scheduler = NewScheduler();
 
         Assert.Equal(0, await scheduler.RunOnceAsync(CancellationToken.None));
-        time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.FromHours(8)));
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.FromHours(8)));
         Assert.Equal(1, await scheduler.RunOnceAsync(CancellationToken.None));
-        Assert.StartsWith("Reminder: your ARC fee is still unpaid. The deadline is 2026-11-30", Assert.Single(pusher.Pushes).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Reminder: your ARC fee is still unpaid. The safe last day is 2026-11-29", Assert.Single(pusher.Pushes).Text, StringComparison.Ordinal);
     }
 
     private static StudentKey Student(int i) => new("tg", (1_000_000 + i).ToString(CultureInfo.InvariantCulture));

@@ -85,25 +85,26 @@ public sealed class ReminderTimelineTests(RedisFixture redis) : IAsyncLifetime
         await SayAsync("審核通過了");
         await SayAsync("今天");
         var instructions = await SayAsync("不是");
-        Assert.Contains("2026-12-21", instructions, StringComparison.Ordinal);
+        Assert.Contains("2026-12-20", instructions, StringComparison.Ordinal);
 
-        var approved = Expected(ReminderMessageKeys.PaymentApproved, "2026-12-21");
+        // "Within 5 days of approval" may count the approval day: the safe last day is approval + 4.
+        var approved = Expected(ReminderMessageKeys.PaymentApproved, "2026-12-20");
         await AdvanceToAsync(Taipei(2026, 12, 17, 7, 59));
         Assert.Equal(0, Count(approved));
         await AdvanceToAsync(Taipei(2026, 12, 17, 8, 0));
         var push = await ExpectPushAsync(approved, Taipei(2026, 12, 17, 8, 0));
         Assert.Contains("1,000", push.Text, StringComparison.Ordinal);
 
-        await AdvanceToAsync(Taipei(2026, 12, 19, 8, 0));
-        await ExpectPushAsync(Expected(ReminderMessageKeys.PaymentDay3, "2026-12-21", "2"), Taipei(2026, 12, 19, 8, 0));
+        await AdvanceToAsync(Taipei(2026, 12, 18, 8, 0));
+        await ExpectPushAsync(Expected(ReminderMessageKeys.PaymentAgain, "2026-12-20", "2"), Taipei(2026, 12, 18, 8, 0));
 
         // Paid at noon by convenience store: the last-day push is dropped.
         await AdvanceToAsync(Taipei(2026, 12, 19, 12, 0));
         await SayAsync("已繳費");
         var menu = telegram.Transcript(Chat).Last(c => c.CallbackData.Contains("pay:ConvenienceStore"));
         await PressAsync(menu.MessageId!.Value, "pay:ConvenienceStore");
-        await AdvanceToAsync(Taipei(2026, 12, 21, 8, 0));
-        Assert.Equal(0, Count(Expected(ReminderMessageKeys.PaymentLastDay, "2026-12-21")));
+        await AdvanceToAsync(Taipei(2026, 12, 20, 8, 0));
+        Assert.Equal(0, Count(Expected(ReminderMessageKeys.PaymentLastDay, "2026-12-20")));
 
         // Card ready on Wednesday 12-23: Christmas (行憲紀念日, 12-25) and the weekend are skipped, so pickup opens Tuesday 12-29, not Monday.
         Assert.False(TaiwanWorkingDays.IsWorkingDay(new DateOnly(2026, 12, 25)));

@@ -52,21 +52,23 @@ public sealed class ReminderPlannerTests
         Assert.Empty(ReminderPlanner.Plan(Submitted.With(p => p with { MoreDocumentsAt = Taipei(3, 4, 9) }), Taipei(3, 4, 10)));
 
     [Fact]
-    public void PlansPaymentRightAwayOnDayThreeOnTheLastMorningAndOverdueAfter()
+    public void PlansPaymentRightAwayTwoDaysLaterOnTheLastMorningAndOverdueAfter()
     {
         var reminders = ReminderPlanner.Plan(Approved, Taipei(3, 5, 12, 30));
 
         Assert.Equal(
             [
                 (ReminderKind.Payment, Taipei(3, 5, 12, 30), "Payment:2026-03-05:approved"),
-                (ReminderKind.Payment, Taipei(3, 8, 8), "Payment:2026-03-05:day3"),
-                (ReminderKind.Payment, Taipei(3, 10, 8), "Payment:2026-03-05:lastDay"),
-                (ReminderKind.PaymentOverdue, Taipei(3, 11, 8), "PaymentOverdue:2026-03-05"),
+                (ReminderKind.Payment, Taipei(3, 7, 8), "Payment:2026-03-05:again"),
+                (ReminderKind.Payment, Taipei(3, 9, 8), "Payment:2026-03-05:lastDay"),
+                (ReminderKind.PaymentOverdue, Taipei(3, 10, 8), "PaymentOverdue:2026-03-05"),
             ],
             Summary(reminders));
-        Assert.All(reminders, r => Assert.Equal("2026-03-10", r.Arguments[0]));
-        Assert.Equal(["2026-03-10", "2"], reminders[1].Arguments);
-        Assert.Equal(new DateOnly(2026, 3, 10), ReminderPlanner.PaymentDeadline(Approved));
+        Assert.All(reminders, r => Assert.Equal("2026-03-09", r.Arguments[0]));
+        Assert.Equal(["2026-03-09", "2"], reminders[1].Arguments);
+
+        // "Within 5 days of approval" may count the approval day itself: the safe last day is approval + 4.
+        Assert.Equal(new DateOnly(2026, 3, 9), ReminderPlanner.PaymentDeadline(Approved));
     }
 
     [Fact]
@@ -80,9 +82,9 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void FlagsPaymentOverdueOnlyAfterTheDeadlineDay()
     {
-        Assert.False(ReminderPlanner.IsPaymentOverdue(Approved, Taipei(3, 10, 23, 59)));
-        Assert.True(ReminderPlanner.IsPaymentOverdue(Approved, Taipei(3, 11, 0)));
-        Assert.False(ReminderPlanner.IsPaymentOverdue(Approved.With(p => p with { PaidAt = Taipei(3, 9, 15) }), Taipei(3, 11, 0)));
+        Assert.False(ReminderPlanner.IsPaymentOverdue(Approved, Taipei(3, 9, 23, 59)));
+        Assert.True(ReminderPlanner.IsPaymentOverdue(Approved, Taipei(3, 10, 0)));
+        Assert.False(ReminderPlanner.IsPaymentOverdue(Approved.With(p => p with { PaidAt = Taipei(3, 9, 15) }), Taipei(3, 10, 0)));
         Assert.Null(ReminderPlanner.PaymentDeadline(Submitted));
     }
 
@@ -186,10 +188,10 @@ public sealed class ReminderPlannerTests
     public void KeepsOnlyTheLatestDuePaymentReminderWhenPlannedLate() =>
         Assert.Equal(
             [
-                (ReminderKind.Payment, Taipei(3, 10, 8), "Payment:2026-03-05:lastDay"),
-                (ReminderKind.PaymentOverdue, Taipei(3, 11, 8), "PaymentOverdue:2026-03-05"),
+                (ReminderKind.Payment, Taipei(3, 9, 8), "Payment:2026-03-05:lastDay"),
+                (ReminderKind.PaymentOverdue, Taipei(3, 10, 8), "PaymentOverdue:2026-03-05"),
             ],
-            Summary(ReminderPlanner.Plan(Approved, Taipei(3, 10, 9))));
+            Summary(ReminderPlanner.Plan(Approved, Taipei(3, 9, 9))));
 
     [Fact]
     public void CollapsesOverdueRemindersToTheLatestOfEachKindPerCase()
@@ -200,27 +202,27 @@ public sealed class ReminderPlannerTests
         var collapsed = ReminderPlanner.CollapseOverdue(caseA.Concat(caseB));
 
         Assert.Equal(
-            ["SubmissionEmailMissing:2026-03-02", "ApprovalMissing:2026-03-02", "Payment:2026-03-05:lastDay"],
+            ["SubmissionEmailMissing:2026-03-02", "Payment:2026-03-05:lastDay", "ApprovalMissing:2026-03-02"],
             collapsed.Select(r => r.DedupKey));
-        Assert.Equal("113000123456", collapsed[2].CaseKey);
+        Assert.Equal("113000123456", collapsed[1].CaseKey);
     }
 
     [Fact]
     public void DropsPaymentRemindersOncePaid()
     {
-        var reminder = ReminderPlanner.Plan(Approved, Taipei(3, 5, 12, 30)).Single(r => r.DedupKey == "Payment:2026-03-05:day3");
+        var reminder = ReminderPlanner.Plan(Approved, Taipei(3, 5, 12, 30)).Single(r => r.DedupKey == "Payment:2026-03-05:again");
 
-        Assert.True(ReminderPlanner.IsStillRelevant(reminder, Approved, Taipei(3, 8, 7)));
-        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved.With(p => p with { PaidAt = Taipei(3, 7, 9) }), Taipei(3, 8, 7)));
-        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved.With(p => p with { Muted = true }), Taipei(3, 8, 7)));
+        Assert.True(ReminderPlanner.IsStillRelevant(reminder, Approved, Taipei(3, 7, 7)));
+        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved.With(p => p with { PaidAt = Taipei(3, 6, 9) }), Taipei(3, 7, 7)));
+        Assert.False(ReminderPlanner.IsStillRelevant(reminder, Approved.With(p => p with { Muted = true }), Taipei(3, 7, 7)));
     }
 
     [Fact]
     public void DropsASupersededReminder()
     {
-        var day3 = ReminderPlanner.Plan(Approved, Taipei(3, 5, 12, 30)).Single(r => r.DedupKey == "Payment:2026-03-05:day3");
+        var again = ReminderPlanner.Plan(Approved, Taipei(3, 5, 12, 30)).Single(r => r.DedupKey == "Payment:2026-03-05:again");
 
-        Assert.False(ReminderPlanner.IsStillRelevant(day3, Approved, Taipei(3, 10, 9)));
+        Assert.False(ReminderPlanner.IsStillRelevant(again, Approved, Taipei(3, 9, 9)));
     }
 
     [Fact]
