@@ -99,6 +99,7 @@ internal sealed class ApplicationChooser(TurnContext ctx, IConversationMoves mov
     {
         ctx.State.ApplicationKind = application.Code;
         ctx.Output.SayKey(application.IntroKey);
+        ctx.Output.SayKey("application.duties");
         ctx.Output.SayKey("register.intro");
     }
 }

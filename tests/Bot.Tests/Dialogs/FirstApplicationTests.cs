@@ -19,7 +19,8 @@ public sealed class FirstApplicationTests
         var d = new DialogDriver().Choose("first");
 
         Assert.Contains("within 30 days counted from the day after you entered Taiwan", d.Text, StringComparison.Ordinal);
-        Assert.Contains("report a move within 30 days", d.Text, StringComparison.Ordinal);
+        Assert.Contains("report a new address within 30 days", d.Text, StringComparison.Ordinal);
+        Assert.Contains("leave Taiwan within 10 days", d.Text, StringComparison.Ordinal);
         Assert.Equal("first", d.State.ApplicationKind);
         Assert.Contains("中文姓名 (Chinese name", d.Text, StringComparison.Ordinal);
     }

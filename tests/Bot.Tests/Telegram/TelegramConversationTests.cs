@@ -93,7 +93,7 @@ public sealed class TelegramConversationTests(RedisFixture redis) : TelegramHost
 
         Assert.Equal(english.Select(c => c.Item1), chinese.Select(c => c.Item1));
         Assert.Contains(("ask", "Ask a school advisor"), english);
-        Assert.Contains(("ask", "詢問學校承辦人員"), chinese);
+        Assert.Contains(("ask", "詢問學校輔導老師"), chinese);
 
         var student = new TelegramStudent(Telegram, 4101);
         foreach (var (command, _) in english)
