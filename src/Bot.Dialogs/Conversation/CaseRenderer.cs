@@ -105,8 +105,15 @@ internal sealed class CaseRenderer(TurnContext ctx)
             return ctx.F("case.download", TaipeiTime.Format(readyOn));
         }
 
-        var opens = TaiwanWorkingDays.AddWorkingDays(readyOn, 3);
+        var holidays = ctx.Settings.Holidays;
+        var opens = holidays.AddWorkingDays(readyOn, 3);
         var text = ctx.F("case.pickup", TaipeiTime.Format(opens), ctx.Countdown(opens));
+        if (!holidays.IsCovered(opens))
+        {
+            // The year's office calendar is not loaded: weekends and fixed-date holidays only.
+            text += " " + ctx.T("case.pickup.approximate");
+        }
+
         if (ServiceStations.All.FirstOrDefault(s => s.Code == current.StationId) is { } station)
         {
             var name = ctx.Language == Messages.Language.English ? $"{station.English} ({station.Name})" : station.Name;

@@ -14,6 +14,9 @@ public sealed class ConversationPool(DialogSettings settings)
     private const int MaxIdle = 512;
 
     private readonly ConcurrentQueue<StudentConversation> idle = new();
+
+    /// <summary>What every conversation of this pool shares (the clock, the fees, the office calendar…).</summary>
+    public DialogSettings Settings => settings;
     private int idleCount;
 
     public StudentConversation Rent(StudentState state)

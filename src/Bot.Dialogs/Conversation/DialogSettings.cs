@@ -13,6 +13,9 @@ public sealed record DialogSettings(IReadOnlyList<SchoolProfile> Schools, TimePr
     /// <summary>ARC fees; the host binds the amounts from the "Fees" configuration section.</summary>
     public FeeSchedule Fees { get; init; } = new();
 
+    /// <summary>The office calendar working days are counted in; the host may load a newer file (configuration <c>Holidays:File</c>).</summary>
+    public HolidayCalendar Holidays { get; init; } = HolidayCalendar.Embedded;
+
     public static DialogSettings Default { get; } = new([], TimeProvider.System, MessageCatalogue.Default);
 
     public DateOnly TodayInTaiwan() => DateOnly.FromDateTime(Time.GetUtcNow().ToOffset(TaiwanOffset).DateTime);

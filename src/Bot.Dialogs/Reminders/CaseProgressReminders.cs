@@ -16,7 +16,7 @@ internal static class CaseProgressReminders
     private const int PickupAfterWorkingDays = 3;
     private static readonly TimeSpan PickupRepeat = TimeSpan.FromDays(7);
 
-    public static IEnumerable<PlannedReminder> For(StudentCase t, DateTimeOffset now)
+    public static IEnumerable<PlannedReminder> For(StudentCase t, DateTimeOffset now, HolidayCalendar holidays)
     {
         var stage = t.Stage;
         if (t.Progress.SubmittedAt is { } submitted && stage is CaseStage.Submitted or CaseStage.UnderReview)
@@ -41,7 +41,7 @@ internal static class CaseProgressReminders
 
         if (stage == CaseStage.CardReady && t.Progress.CardReadyOn is { } ready)
         {
-            foreach (var pickup in Pickups(t, ready, now))
+            foreach (var pickup in Pickups(t, ready, now, holidays))
             {
                 yield return pickup;
             }
@@ -49,10 +49,10 @@ internal static class CaseProgressReminders
     }
 
     /// <summary>The weekly series is endless, so only the occurrence now due (if any) and the next one are planned.</summary>
-    private static IEnumerable<PlannedReminder> Pickups(StudentCase t, DateOnly ready, DateTimeOffset now)
+    private static IEnumerable<PlannedReminder> Pickups(StudentCase t, DateOnly ready, DateTimeOffset now, HolidayCalendar holidays)
     {
         // An e-ARC can be downloaded as soon as it is ready; a card waits 3 working days at the station.
-        var opensOn = t.Delivery == CardDelivery.Electronic ? ready : TaiwanWorkingDays.AddWorkingDays(ready, PickupAfterWorkingDays);
+        var opensOn = t.Delivery == CardDelivery.Electronic ? ready : holidays.AddWorkingDays(ready, PickupAfterWorkingDays);
         var first = ReminderFactory.Morning(opensOn);
         var weeksDue = now < first ? -1 : (int)((now - first).Ticks / PickupRepeat.Ticks);
         for (var week = Math.Max(0, weeksDue); week <= weeksDue + 1; week++)

@@ -7,14 +7,15 @@ public static class ReminderPlanner
 {
     /// <summary>The reminders that should exist for <paramref name="studentCase"/>, ordered by due time.</summary>
     /// <remarks>Includes reminders already due (the scheduler skips keys it has sent), but of those only the latest per kind: an older due reminder of the same kind is superseded.</remarks>
-    public static IReadOnlyList<PlannedReminder> Plan(StudentCase studentCase, DateTimeOffset now)
+    /// <param name="holidays">The office calendar pickup dates count working days in; the built-in one when null.</param>
+    public static IReadOnlyList<PlannedReminder> Plan(StudentCase studentCase, DateTimeOffset now, HolidayCalendar? holidays = null)
     {
         if (studentCase.RemindersMuted)
         {
             return [];
         }
 
-        var all = CaseProgressReminders.For(studentCase, now)
+        var all = CaseProgressReminders.For(studentCase, now, holidays ?? HolidayCalendar.Embedded)
             .Concat(PaymentReminders.For(studentCase, now))
             .Concat(ArcExpiryReminders.For(studentCase, now))
             .Concat(FilingDeadlineReminders.For(studentCase, now))
@@ -24,8 +25,8 @@ public static class ReminderPlanner
     }
 
     /// <summary>False when the reminder's condition no longer holds (paid, muted, superseded…); the scheduler drops it.</summary>
-    public static bool IsStillRelevant(PlannedReminder reminder, StudentCase studentCase, DateTimeOffset now) =>
-        Plan(studentCase, now).Any(r => r.DedupKey == reminder.DedupKey);
+    public static bool IsStillRelevant(PlannedReminder reminder, StudentCase studentCase, DateTimeOffset now, HolidayCalendar? holidays = null) =>
+        Plan(studentCase, now, holidays).Any(r => r.DedupKey == reminder.DedupKey);
 
     /// <summary>After downtime several reminders may be due at once: keep only the latest of each kind per case.</summary>
     public static IReadOnlyList<PlannedReminder> CollapseOverdue(IEnumerable<PlannedReminder> due) =>

@@ -21,6 +21,7 @@ public static class ConversationExtensions
             MessageCatalogue.Default)
         {
             Fees = sp.GetRequiredService<IOptions<Reminders.FeesOptions>>().Value.ToSchedule(),
+            Holidays = sp.GetRequiredService<Bot.Dialogs.Reminders.HolidayCalendar>(),
         });
 
         // Configured dialog machines, reused by every turn and reminder of this host (see ConversationPool).

@@ -26,7 +26,8 @@ public static class DashboardEndpoints
         api.MapGet("/students.csv", async ([AsParameters] StudentQuery query, StudentDirectory directory, CancellationToken ct) =>
             Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(await QueryAsync(directory, query, ct)))).ToArray(), "text/csv; charset=utf-8", "students.csv"));
         api.MapGet("/students/{key}/timeline", TimelineAsync);
-        api.MapGet("/stats", async (StudentDirectory directory, CancellationToken ct) => Results.Ok(new { text = AdvisorStats.Describe(await directory.AllAsync(ct)) }));
+        api.MapGet("/stats", async (StudentDirectory directory, Bot.Dialogs.Reminders.HolidayCalendar holidays, TimeProvider time, CancellationToken ct) =>
+            Results.Ok(new { text = AdvisorStats.Describe(await directory.AllAsync(ct)) + (Reminders.HolidayCalendarCheck.Note(holidays, time) is { } note ? "\n\n⚠️ " + note : string.Empty) }));
 
         api.MapPost("/broadcasts/preview", async (BroadcastRequest request, BroadcastService broadcasts, CancellationToken ct) =>
             Results.Ok(await broadcasts.PreviewAsync(request.Filter ?? new AudienceFilter(), ct)));

@@ -20,4 +20,7 @@ internal static partial class ReminderLog
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Error, Message = "Planning reminders for a {Channel} student failed; they are planned again at the next change")]
     public static partial void PlanFailed(ILogger logger, string channel, Exception exception);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "The office calendar ({Origin}) has no {Year}: pickup dates skip only weekends and fixed-date holidays; load a newer file with Holidays:File")]
+    public static partial void CalendarYearMissing(ILogger logger, int year, string origin);
 }

@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace Bot.Host.Reminders;
 
 /// <summary>Plans a student's reminders again when a turn changed their case timeline (or erased them).</summary>
-public sealed class ReminderPlanListener(ReminderStore reminders, TimeProvider time, ILogger<ReminderPlanListener> logger) : ITimelineListener
+public sealed class ReminderPlanListener(ReminderStore reminders, DialogSettings settings, TimeProvider time, ILogger<ReminderPlanListener> logger) : ITimelineListener
 {
     public async Task TimelineChangedAsync(StudentKey student, StudentState? state, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class ReminderPlanListener(ReminderStore reminders, TimeProvider t
             // pushing it seconds later would repeat it, so it counts as sent. The turn is already saved: a planning
             // failure must not turn into a lost reply.
             var now = time.GetUtcNow();
-            await reminders.ReplanAsync(student, PlanFor(state, now), saidUntil: now);
+            await reminders.ReplanAsync(student, PlanFor(state, now, settings.Holidays), saidUntil: now);
         }
         catch (RedisException e)
         {
@@ -26,6 +26,6 @@ public sealed class ReminderPlanListener(ReminderStore reminders, TimeProvider t
         }
     }
 
-    public static IReadOnlyList<PlannedReminder> PlanFor(StudentState? state, DateTimeOffset now) =>
-        state is null ? [] : ReminderPlanner.Plan(StudentCase.Of(state), now);
+    public static IReadOnlyList<PlannedReminder> PlanFor(StudentState? state, DateTimeOffset now, HolidayCalendar holidays) =>
+        state is null ? [] : ReminderPlanner.Plan(StudentCase.Of(state), now, holidays);
 }

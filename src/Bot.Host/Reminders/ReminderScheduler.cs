@@ -128,7 +128,7 @@ public sealed class ReminderScheduler(
         var studentCase = StudentCase.Of(state);
 
         // Planning again at send time also collapses a backlog: after downtime only the latest reminder of each kind is still planned.
-        var reminder = ReminderPlanner.Plan(studentCase, now).FirstOrDefault(r => r.DedupKey == claim.DedupKey);
+        var reminder = ReminderPlanner.Plan(studentCase, now, conversations.Settings.Holidays).FirstOrDefault(r => r.DedupKey == claim.DedupKey);
         if (reminder is null)
         {
             ReminderLog.Dropped(logger, claim.DedupKey);
@@ -154,7 +154,7 @@ public sealed class ReminderScheduler(
                 ReminderLog.Sent(logger, reminder.Kind.ToString(), claim.Student.Channel);
 
                 // Series such as the weekly pickup reminder only plan their next occurrence once the current one is out.
-                await reminders.ReplanAsync(claim.Student, ReminderPlanner.Plan(studentCase, now));
+                await reminders.ReplanAsync(claim.Student, ReminderPlanner.Plan(studentCase, now, conversations.Settings.Holidays));
                 return true;
             case PushResult.Blocked:
                 await reminders.MarkBlockedAsync(claim.Student);

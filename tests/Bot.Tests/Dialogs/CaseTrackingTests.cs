@@ -59,6 +59,17 @@ public sealed class CaseTrackingTests
     }
 
     [Fact]
+    public void APickupDateInAYearWithoutTheOfficeCalendarIsSaidToBeApproximate()
+    {
+        var d = new DialogDriver(now: new DateTimeOffset(2029, 3, 1, 2, 0, 0, TimeSpan.Zero)).ToRegistration().Register().ThroughAccountSteps()
+            .ExtensionRequest().SkipDocuments().PersonalData(arcExpiry: "2029-05-31").Submit()
+            .Press("case:approved").Press("case:today").Press("case:fc:no").Press("case:paid").Press("pay:WebAtm").Press("case:cardready");
+
+        Assert.Contains("Pick up from 2029-03-06", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Approximate: this year's government office calendar is not loaded", d.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OverseasChineseStudentsPayTheHalfRate()
     {
         var d = Submitted();

@@ -143,7 +143,7 @@ public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
         var student = Student(13);
         await SeedAsync(student, submittedDaysAgo: 3, approved: true);
         var state = StudentStateJson.Deserialize((byte[])(await mux.GetDatabase().StringGetAsync(StudentStore.RecordKey(student)))!);
-        await new ReminderPlanListener(new ReminderStore(mux, Options.Create(options)), time, NullLogger<ReminderPlanListener>.Instance)
+        await new ReminderPlanListener(new ReminderStore(mux, Options.Create(options)), new DialogSettings([], time, MessageCatalogue.Default), time, NullLogger<ReminderPlanListener>.Instance)
             .TimelineChangedAsync(student, state, CancellationToken.None);
         var scheduler = NewScheduler();
 
