@@ -28,7 +28,7 @@ internal static class CaseWords
             return CaseEvent.Collected;
         }
 
-        if (Has(text, "more documents", "補件", "supplement"))
+        if (Has(text, "more documents", "missing documents", "補件", "補正", "supplement"))
         {
             return CaseEvent.MoreDocuments;
         }
@@ -38,12 +38,13 @@ internal static class CaseWords
             return CaseEvent.Paid;
         }
 
-        if (Has(text, "approved", "審核通過", "核准", "通過了"))
+        // The approval arrives as the payment e-mail (送件線上繳費通知).
+        if (Has(text, "approved", "payment e-mail", "payment email", "pay the fee", "審核通過", "核准", "通過了", "繳費通知", "可以繳費"))
         {
             return CaseEvent.Approved;
         }
 
-        if (Has(text, "e-mail arrived", "email arrived", "got the e-mail", "got the email", "received the e-mail", "received the email", "受理通知", "收到信", "收到郵件"))
+        if (Has(text, "e-mail arrived", "email arrived", "got the e-mail", "got the email", "received the e-mail", "received the email", "application received", "受理通知", "送件受理", "收到信", "收到郵件"))
         {
             return CaseEvent.EmailArrived;
         }

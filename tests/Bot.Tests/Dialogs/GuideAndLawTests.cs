@@ -49,6 +49,17 @@ public sealed class GuideAndLawTests
         Assert.Contains(language == "English" ? "your passport" : "護照", d.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("I got the payment e-mail")]
+    [InlineData("收到繳費通知了")]
+    public void ThePaymentEmailMeansTheApplicationIsApproved(string words)
+    {
+        var d = Submitted().Say(words);
+
+        Assert.Contains("approval e-mail", d.Text + d.State.Field, StringComparison.Ordinal);
+        Assert.Equal("case.approvedOn", d.State.Field);
+    }
+
     [Fact]
     public void TellsTheGroupNumberApartFromTheReceiptNumber()
     {
