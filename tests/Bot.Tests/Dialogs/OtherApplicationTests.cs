@@ -64,6 +64,12 @@ public sealed class OtherApplicationTests
         d.Press("v:master").Say("國立臺灣大學").Press("v:registered").SkipDocuments();
         Assert.Contains("第 2 欄請上傳「新」護照資料頁", d.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("居住證明", d.Text, StringComparison.Ordinal);
+
+        d.PersonalData(arcExpiry: "2027-06-30").Press("rev:ok");
+        Assert.Contains("【資料異動】", d.Text, StringComparison.Ordinal);
+        Assert.Contains("異動項目: 護照換發", d.Text, StringComparison.Ordinal);
+        d.Say("104522736210").Press("case:approved").Press("case:today");
+        Assert.Contains("規費：新臺幣 500 元", d.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -89,13 +95,20 @@ public sealed class OtherApplicationTests
     }
 
     [Fact]
-    public void AReissueInChineseSaysThereIsNoDeadlineButNotToWait()
+    public void AReissueInChineseSaysThereIsNoDeadlineButNotToWaitAndGoesToTheCard()
     {
         var d = new DialogDriver().Choose("reissue", "中文");
-
         Assert.Contains("沒有規定補發的期限", d.Text, StringComparison.Ordinal);
         Assert.Contains("新臺幣 500 元", d.Text, StringComparison.Ordinal);
         Assert.Null(StudentCase.Of(d.State).FilingDue);
+
+        d.ToApplicationPage().Say("A800000005").Press("v:stolen").Press("v:master").Say("國立臺灣大學").Press("v:registered").SkipDocuments();
+        Assert.Contains("1. 報案證明或遺失切結書 — 遺失或被竊時必附", d.Text, StringComparison.Ordinal);
+        d.PersonalData(arcExpiry: "2027-01-31").Press("rev:ok");
+        Assert.Contains("補發原因: 被竊", d.Text, StringComparison.Ordinal);
+        d.Say("104522736210").Press("case:approved").Press("case:today").Press("case:paid").Press("pay:WebAtm").Press("case:cardready");
+        Assert.Contains("護照", d.Text, StringComparison.Ordinal);
+        Assert.Equal(CaseStage.CardReady, d.State.Case!.Stage);
     }
 
     [Theory]
