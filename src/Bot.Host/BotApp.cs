@@ -53,6 +53,9 @@ public static class BotApp
 
         var app = builder.Build();
 
+        // Advisors' page: login rate limits, security headers, body limits and the session checked before any body is read.
+        app.UseDashboardGuard();
+
         // Liveness for load balancers and compose.
         app.MapHealth();
 
