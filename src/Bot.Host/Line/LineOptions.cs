@@ -34,5 +34,12 @@ public sealed class LineOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Events whose <c>timestamp</c> is older than this are acknowledged and not handled: a replayed capture of a
+    /// signed webhook gets nothing. Kept below the inbox's de-duplication window (2 days), which covers what is younger.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "2.00:00:00")]
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(1);
+
     public bool Enabled => !string.IsNullOrEmpty(ChannelSecret);
 }
