@@ -3,6 +3,7 @@ using Bot.Host.Broadcasts;
 using Bot.Host.Conversation;
 using Bot.Host.Files;
 using Bot.Host.Inbox;
+using Bot.Host.Limits;
 using Bot.Host.Line;
 using Bot.Host.Dashboard;
 using Bot.Host.LocalChat;
@@ -28,6 +29,9 @@ public static class BotApp
         builder.AddConversation();
         builder.AddUploads();
 
+        // Per-student turn rate and daily uploads, so one flooding student neither starves others nor burns the LINE quota.
+        builder.AddStudentLimits();
+
         // Bot:PublicBaseUrl and the files served to students (LINE only receives links).
         builder.AddFiles();
 
@@ -40,6 +44,7 @@ public static class BotApp
         // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set), the terminal when none is configured.
         builder.AddTelegram();
         builder.AddLine();
+        builder.AddLinePushFlusher();
         builder.AddLocalChat();
 
         // Advisors: who they are, their chat commands, and students' questions to them.
