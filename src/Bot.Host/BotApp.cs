@@ -19,7 +19,9 @@ public static class BotApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings from the app's own directory whatever the working directory; no request URL in any log.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostDefaults.ContentRoot(args) });
+        builder.KeepUrlsOutOfLogs();
         configure?.Invoke(builder);
 
         // State: every student's record, lease and outbox in Redis.
