@@ -50,6 +50,31 @@ public sealed class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
     }
 
     [Fact]
+    public async Task AStudentWhoUnblocksTheBotAndWritesAgainIsInTheNextBroadcastAndGetsRemindersAgain()
+    {
+        await AdvisorTestHost.SeedManyAsync(Redis, ["tg:2101", "tg:2102"]);
+        Telegram.Block(2102);
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
+        var cookie = await host.LoginAsync();
+        Assert.Equal((1, 0, 1), Counts(await WaitForDoneAsync(host, cookie, await SendFromDashboardAsync(host, cookie, "First notice")), "tg"));
+
+        // A reminder found them blocked too.
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        await connection.GetDatabase().SetAddAsync(Bot.Host.Reminders.ReminderStore.Blocked, "tg:2102");
+
+        // They unblock the bot and press Start: the bot answers them.
+        Telegram.Unblock(2102);
+        Telegram.EnqueueCommand(2102, "/start");
+        await Telegram.WaitForCallsAsync(2102, 1, Timeout);
+
+        var report = await WaitForDoneAsync(host, cookie, await SendFromDashboardAsync(host, cookie, "Second notice"));
+        Assert.Equal((2, 0, 0), Counts(report, "tg"));
+        Assert.Single(Telegram.Transcript(2102), c => c.Text == "Second notice");
+        Assert.False(await connection.GetDatabase().SetContainsAsync(StudentDirectory.BlockedSet, "tg:2102"));
+        Assert.False(await connection.GetDatabase().SetContainsAsync(Bot.Host.Reminders.ReminderStore.Blocked, "tg:2102"));
+    }
+
+    [Fact]
     public async Task AnAdvisorBroadcastsFromTelegramAfterConfirmingAndGetsADeliveryReport()
     {
         await AdvisorTestHost.SeedAsync(Redis, "tg:3001", s => { s.Phase = "Submitted"; s.ReceiptNumber = "111122223333"; });
