@@ -13,6 +13,8 @@ namespace Bot.Host.Limits;
 /// daily upload quota, so one student flooding the bot costs one Redis round trip a message instead of a turn, a
 /// platform send and (on LINE) a push from the monthly quota, and other students are not kept waiting. A refused
 /// student is told once, in their language; further refusals in the same flood (or day, for uploads) are silent.
+/// The dialog's length limit on typed text also holds while the student writes to an advisor (the dialog passes
+/// those messages on before it looks at their length).
 /// </summary>
 public sealed class StudentLimits(
     IConnectionMultiplexer redis,
@@ -23,6 +25,7 @@ public sealed class StudentLimits(
 {
     public const string SlowDownKey = "limits.slowDown";
     public const string UploadsTodayKey = "limits.uploadsToday";
+    public const string AdvisorMessageTooLongKey = "limits.advisorMessageTooLong";
 
     /// <summary>The terminal chat is the operator at the keyboard.</summary>
     private const string UnlimitedChannel = "local";
@@ -67,7 +70,9 @@ public sealed class StudentLimits(
         switch (decision)
         {
             case Decision.Admitted:
-                return null;
+                return inbound is { Kind: InboundKind.Text, Text.Length: > StudentConversation.MaxTextLength }
+                    ? await TooLongForAdvisorsAsync(student, inbound)
+                    : null;
             case Decision.SlowDown:
                 LimitsLog.TurnsThrottled(logger, student.Channel);
                 return [new Reply(MessageCatalogue.Default.Text(await LanguageOfAsync(student, inbound), SlowDownKey))];
@@ -84,6 +89,18 @@ public sealed class StudentLimits(
     {
         var today = TaipeiTime.DateOf(time.GetUtcNow());
         return redis.GetDatabase().KeyDeleteAsync([BucketKey(student), UploadsKey(student, today), UploadsKey(student, today.AddDays(-1))]);
+    }
+
+    /// <summary>Only for a text over the limit (rare): refused when it would go to the advisors; the dialog answers the rest itself.</summary>
+    private async Task<IReadOnlyList<Reply>?> TooLongForAdvisorsAsync(StudentKey student, Inbound inbound)
+    {
+        var record = await store.ReadAsync(student);
+        if (record is null || StudentStateJson.Deserialize(record) is not { Advisor: not null } state)
+        {
+            return null;
+        }
+
+        return [new Reply(MessageCatalogue.Default.Format(state.Language, AdvisorMessageTooLongKey, StudentConversation.MaxTextLength))];
     }
 
     /// <summary>Only for the one notice of a flood: the saved choice, else what the platform suggests.</summary>
