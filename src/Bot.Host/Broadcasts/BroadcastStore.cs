@@ -11,7 +11,8 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
 {
     public static readonly RedisKey Due = "bc:due";
     public static readonly RedisKey List = "bc:list";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
+    /// <summary>How long a job's keys live after it was created.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
 
     public static RedisKey JobKey(string id) => $"bc:{{{id}}}";
 

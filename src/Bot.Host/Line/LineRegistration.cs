@@ -22,6 +22,7 @@ public static class LineRegistration
         builder.Services.AddSingleton<LineQuotedButtons>();
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineQuotedButtons>());
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineReachability>());
+        builder.Services.AddSingleton<Storage.IIndexPruner, LineReachabilityPruner>();
         builder.Services.AddSingleton<LineReplyRenderer>();
         builder.Services.AddSingleton<LineReplySender>();
         builder.Services.AddSingleton<LinePushQueue>();
