@@ -7,10 +7,13 @@ internal static class StudentLimitScripts
 {
     /// <summary>
     /// Token bucket in a hash (tokens, at = last refill in ms, told = the flood's notice was sent), then the day's
-    /// upload count. Returns 0 admitted, 1/2 too fast (notify / already notified), 3/4 upload quota (notify / already).
-    /// The notice flag resets only once the bucket is full again, so a steady flood gets one notice, not one a refill.
+    /// upload count. Returns {decision, returned}: decision 0 admitted, 1/2 too fast (notify / already notified), 3/4
+    /// upload quota (notify / already); returned 1 when the student carried a <see cref="Storage.BlockedMark"/> (taken
+    /// away here: they are writing, so they unblocked the bot). The notice flag resets only once the bucket is full
+    /// again, so a steady flood gets one notice, not one a refill.
     /// </summary>
     public static readonly LuaScript Admit = LuaScript.Prepare("""
+        local returned = redis.call('DEL', @blocked)
         local now = tonumber(@nowMs)
         local burst = tonumber(@burst)
         local perMs = tonumber(@perMinute) / 60000
@@ -45,6 +48,6 @@ internal static class StudentLimitScripts
         end
         redis.call('HSET', @bucket, 'tokens', string.format('%.6f', tokens), 'at', string.format('%.0f', at), 'told', told and '1' or '0')
         redis.call('PEXPIRE', @bucket, ttl)
-        return result
+        return {result, returned}
         """);
 }

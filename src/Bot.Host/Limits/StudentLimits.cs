@@ -13,6 +13,7 @@ namespace Bot.Host.Limits;
 /// daily upload quota, so one student flooding the bot costs one Redis round trip a message instead of a turn, a
 /// platform send and (on LINE) a push from the monthly quota, and other students are not kept waiting. A refused
 /// student is told once, in their language; further refusals in the same flood (or day, for uploads) are silent.
+/// The same round trip takes away a <see cref="BlockedMark"/>: a student writing has unblocked the bot.
 /// The dialog's length limit on typed text also holds while the student writes to an advisor (the dialog passes
 /// those messages on before it looks at their length).
 /// </summary>
@@ -55,9 +56,10 @@ public sealed class StudentLimits(
         var now = time.GetUtcNow();
         var today = TaipeiTime.DateOf(now);
         var uploads = inbound.Kind == InboundKind.Upload ? inbound.Uploads?.Count ?? 0 : 0;
-        var decision = (Decision)(long)await redis.GetDatabase().ScriptEvaluateAsync(StudentLimitScripts.Admit, new
+        var outcome = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(StudentLimitScripts.Admit, new
         {
             bucket = BucketKey(student),
+            blocked = BlockedMark.Key(student),
             uploadsKey = UploadsKey(student, today),
             nowMs = now.ToUnixTimeMilliseconds(),
             burst = o.TurnBurst,
@@ -65,7 +67,12 @@ public sealed class StudentLimits(
             uploads,
             quota = o.UploadsPerDay,
             dayTtl = (long)TimeSpan.FromDays(2).TotalSeconds,
-        });
+        }))!;
+        var decision = (Decision)(long)outcome[0];
+        if ((long)outcome[1] == 1)
+        {
+            await ReturnedAsync(student);
+        }
 
         switch (decision)
         {
@@ -84,11 +91,21 @@ public sealed class StudentLimits(
         }
     }
 
-    /// <summary>/delete: the counters go with everything else.</summary>
+    /// <summary>/delete: the counters (and a blocked mark) go with everything else.</summary>
     public Task EraseAsync(StudentKey student, CancellationToken cancellationToken)
     {
         var today = TaipeiTime.DateOf(time.GetUtcNow());
-        return redis.GetDatabase().KeyDeleteAsync([BucketKey(student), UploadsKey(student, today), UploadsKey(student, today.AddDays(-1))]);
+        return redis.GetDatabase().KeyDeleteAsync([BucketKey(student), UploadsKey(student, today), UploadsKey(student, today.AddDays(-1)), BlockedMark.Key(student)]);
+    }
+
+    /// <summary>A student marked blocked wrote to the bot, so they unblocked it: broadcasts and reminders reach them again.</summary>
+    private async Task ReturnedAsync(StudentKey student)
+    {
+        var db = redis.GetDatabase();
+        await Task.WhenAll(
+            db.SetRemoveAsync(Advisors.StudentDirectory.BlockedSet, student.ToString()),
+            db.SetRemoveAsync(Reminders.ReminderStore.Blocked, student.ToString()));
+        LimitsLog.Returned(logger, student.Channel);
     }
 
     /// <summary>Only for a text over the limit (rare): refused when it would go to the advisors; the dialog answers the rest itself.</summary>

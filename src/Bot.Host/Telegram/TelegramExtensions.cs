@@ -28,7 +28,6 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramReplySender>();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
-        builder.Services.AddSingleton<ITurnObserver, TelegramReachability>();
         builder.Services.AddSingleton<IUploadFetcher, TelegramFileFetcher>();
         if (options.Mode == TelegramMode.Polling)
         {
