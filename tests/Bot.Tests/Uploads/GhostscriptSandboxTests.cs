@@ -107,6 +107,15 @@ public sealed class GhostscriptSandboxTests : IDisposable
         Assert.True(!result.Accepted || Luma(result.Files[0].Bytes) > 250);
     }
 
+    [Fact]
+    public void ImageMagickRefusesPdfsItselfAndRunsNoGhostscript()
+    {
+        ImagingSetup.Initialize();
+        var pdf = TestImages.Pdf(1, noisy: false);
+        Assert.ThrowsAny<MagickException>(() => new MagickImage(pdf, MagickFormat.Pdf));
+        Assert.ThrowsAny<MagickException>(() => new MagickImage(pdf));
+    }
+
     /// <summary>A page whose content stream is an external file (a PDF feature): whatever that file holds is drawn.</summary>
     private static byte[] ExternalStreamPdf(string path) => TestPdf.Write(
     [
