@@ -27,6 +27,7 @@ public sealed class AdvisorInbox(
 {
     public static readonly RedisKey OpenThreads = "adv:threads";
     private const int MaxMessages = 200;
+
     /// <summary>A thread's messages live this long after its last message.</summary>
     public static readonly TimeSpan ThreadLifetime = TimeSpan.FromDays(90);
 

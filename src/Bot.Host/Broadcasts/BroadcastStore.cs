@@ -11,6 +11,7 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
 {
     public static readonly RedisKey Due = "bc:due";
     public static readonly RedisKey List = "bc:list";
+
     /// <summary>How long a job's keys live after it was created.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
 

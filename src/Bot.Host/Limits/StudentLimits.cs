@@ -78,7 +78,7 @@ public sealed class StudentLimits(
         {
             case Decision.Admitted:
                 return inbound is { Kind: InboundKind.Text, Text.Length: > StudentConversation.MaxTextLength }
-                    ? await TooLongForAdvisorsAsync(student, inbound)
+                    ? await TooLongForAdvisorsAsync(student)
                     : null;
             case Decision.SlowDown:
                 LimitsLog.TurnsThrottled(logger, student.Channel);
@@ -109,7 +109,7 @@ public sealed class StudentLimits(
     }
 
     /// <summary>Only for a text over the limit (rare): refused when it would go to the advisors; the dialog answers the rest itself.</summary>
-    private async Task<IReadOnlyList<Reply>?> TooLongForAdvisorsAsync(StudentKey student, Inbound inbound)
+    private async Task<IReadOnlyList<Reply>?> TooLongForAdvisorsAsync(StudentKey student)
     {
         var record = await store.ReadAsync(student);
         if (record is null || StudentStateJson.Deserialize(record) is not { Advisor: not null } state)

@@ -89,9 +89,9 @@ public sealed class IndexPruning(
             {
                 return;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Redis is away: the next hour tries again.
+                // Redis is away (or a pruner failed): the next hour tries again; the host keeps running.
                 StorageLog.PruneFailed(logger, e);
             }
         }
