@@ -7,10 +7,10 @@ COPY src/ src/
 RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o /app -p:PublishReadyToRun=true
 
 # Run: the ASP.NET runtime on Debian, plus the native packages the photo pipeline needs
-# (OpenCV's face cascades and the GTK runtime OpenCvSharp links against, Ghostscript for PDFs).
+# (OpenCV's face cascades and the GTK runtime OpenCvSharp links against, Ghostscript for PDFs, run under prlimit).
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends opencv-data libgtk-3-0t64 ghostscript \
+    && apt-get install -y --no-install-recommends opencv-data libgtk-3-0t64 ghostscript util-linux \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

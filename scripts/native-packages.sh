@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Debian packages the host needs beside .NET: Redis for state, OpenCV's face cascades and the GTK
-# runtime OpenCvSharp's native library links against, Ghostscript for PDFs (through Magick.NET only).
-# Sourced by scripts/run.sh and .ci/run; the Dockerfile installs the same list.
-NATIVE_PACKAGES=(redis-server opencv-data libgtk-3-0 ghostscript)
+# runtime OpenCvSharp's native library links against, Ghostscript for PDFs (run by the host itself, under prlimit
+# from util-linux, which every Debian and Ubuntu system has). Sourced by scripts/run.sh and .ci/run; the Dockerfile
+# installs the same list.
+NATIVE_PACKAGES=(redis-server opencv-data libgtk-3-0 ghostscript util-linux)
 
 missing_native_packages() {
   local missing=()
@@ -10,6 +11,7 @@ missing_native_packages() {
   [ -d /usr/share/opencv4/haarcascades ] || missing+=(opencv-data)
   ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || missing+=(libgtk-3-0)
   command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+  command -v prlimit >/dev/null 2>&1 || missing+=(util-linux)
   echo "${missing[@]:-}"
 }
 

@@ -3,6 +3,7 @@ using Bot.Host.Broadcasts;
 using Bot.Host.Conversation;
 using Bot.Host.Files;
 using Bot.Host.Inbox;
+using Bot.Host.Limits;
 using Bot.Host.Line;
 using Bot.Host.Dashboard;
 using Bot.Host.LocalChat;
@@ -18,7 +19,9 @@ public static class BotApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings from the app's own directory whatever the working directory; no request URL in any log.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostDefaults.ContentRoot(args) });
+        builder.KeepUrlsOutOfLogs();
         configure?.Invoke(builder);
 
         // State: every student's record, lease and outbox in Redis.
@@ -27,6 +30,9 @@ public static class BotApp
         // The dialog, shared by every channel, and the photo and document pipelines it hands files to.
         builder.AddConversation();
         builder.AddUploads();
+
+        // Per-student turn rate and daily uploads, so one flooding student neither starves others nor burns the LINE quota.
+        builder.AddStudentLimits();
 
         // Bot:PublicBaseUrl and the files served to students (LINE only receives links).
         builder.AddFiles();
@@ -40,6 +46,7 @@ public static class BotApp
         // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set), the terminal when none is configured.
         builder.AddTelegram();
         builder.AddLine();
+        builder.AddLinePushFlusher();
         builder.AddLocalChat();
 
         // Advisors: who they are, their chat commands, and students' questions to them.
@@ -52,6 +59,9 @@ public static class BotApp
         builder.AddAdvisorDashboard();
 
         var app = builder.Build();
+
+        // Advisors' page: login rate limits, security headers, body limits and the session checked before any body is read.
+        app.UseDashboardGuard();
 
         // Liveness for load balancers and compose.
         app.MapHealth();

@@ -29,9 +29,14 @@ try {
   page.setDefaultTimeout(15000);
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
+  // The page runs under a strict Content-Security-Policy: anything it blocks (an inline script or style whose hash
+  // is not allowed) is reported on the console and fails the run.
+  page.on('console', m => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
 
   step('login');
-  await page.goto(base + '/dashboard');
+  const response = await page.goto(base + '/dashboard');
+  const csp = response.headers()['content-security-policy'] ?? '';
+  if (!csp.includes("frame-ancestors 'none'") || !csp.includes("script-src 'sha256-")) throw new Error('content security policy: ' + csp);
   await page.fill('#key', 'wrong-key-wrong-key');
   await page.click('#login-form button');
   await page.waitForSelector('#login-error:has-text("not right")');
@@ -86,6 +91,12 @@ try {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click('nav [data-tab=students]');
   await page.screenshot({ path: join(shots, 'students-mobile.png') });
+
+  step('logout');
+  await page.click('#logout');
+  await page.waitForSelector('#login:not(.hidden)');
+  const me = await page.evaluate(async () => (await fetch('/dashboard/api/me', { credentials: 'same-origin' })).status);
+  if (me !== 401) throw new Error('still signed in after logout: ' + me);
 
   if (errors.length) throw new Error('page errors: ' + errors.join('; '));
   console.log(JSON.stringify({ ok: true, students: all, filtered, chatBubbles: await page.locator('#chat .bubble').count() }));

@@ -44,6 +44,10 @@ public static class EngineBenchmark
                 ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
                 ["LocalChat:Enabled"] = "false",
 
+                // Bench students take thousands of turns in seconds: the per-student limits would measure themselves.
+                ["Limits:TurnBurst"] = "10000",
+                ["Limits:TurnsPerMinute"] = "10000",
+
                 // As in the host's appsettings.json.
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

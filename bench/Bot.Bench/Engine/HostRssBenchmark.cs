@@ -47,6 +47,8 @@ public static class HostRssBenchmark
         info.Environment["Telegram__BotToken"] = "123:abc";
         info.Environment["Telegram__ApiBaseUrl"] = fake.BaseUrl;
         info.Environment["Telegram__MessagesPerSecond"] = "0";
+        info.Environment["Limits__TurnBurst"] = "10000";
+        info.Environment["Limits__TurnsPerMinute"] = "10000";
         info.Environment["LocalChat__Enabled"] = "false";
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         info.Environment["DOTNET_gcServer"] = mode == "workstation" ? "0" : "1";

@@ -40,6 +40,10 @@ public static class LineBenchmark
                 ["ConnectionStrings:Redis"] = $"127.0.0.1:{redis.Port}",
                 ["Telegram:BotToken"] = "",
                 ["LocalChat:Enabled"] = "false",
+
+                // Bench students take thousands of turns in seconds: the per-student limits would measure themselves.
+                ["Limits:TurnBurst"] = "10000",
+                ["Limits:TurnsPerMinute"] = "10000",
                 ["Line:ChannelSecret"] = Secret,
                 ["Line:ChannelAccessToken"] = "bench-token",
                 ["Line:ApiBaseUrl"] = fake.BaseUrl,

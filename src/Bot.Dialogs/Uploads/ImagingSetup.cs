@@ -10,16 +10,15 @@ namespace Bot.Dialogs.Uploads;
 /// </summary>
 public static class ImagingSetup
 {
-    // Coders: what students may send, plus GRAY (pixels for face detection), XC (white canvas)
-    // and the PNM family Ghostscript hands PDF pages back in. Everything else (SVG, MVG, MSL,
-    // PS, TXT, URL, ...) is refused by ImageMagick itself, whatever our sniffer thinks.
-    // Delegates: only "gs", for PDF pages. Paths: no "@file" indirection.
+    // Coders: what students may send, plus GRAY and RGB (pixels for face detection and photo checks) and XC (white
+    // canvas). Everything else is refused by ImageMagick itself, whatever our sniffer thinks: SVG, MVG, MSL, TXT, URL,
+    // and PDF, PS, EPS and the PNM family, which only Ghostscript would read (PDFs are rendered by GhostscriptRunner, in
+    // a sandbox of its own, and come back as PNG). No delegate may run (not even "gs"). Paths: no "@file" indirection.
     private const string Policy = """
         <policymap>
           <policy domain="delegate" rights="none" pattern="*" />
-          <policy domain="delegate" rights="execute" pattern="gs" />
           <policy domain="coder" rights="none" pattern="*" />
-          <policy domain="coder" rights="read | write" pattern="{JPEG,JPG,PNG,BMP,HEIC,HEIF,WEBP,PDF,GRAY,RGB,XC,PNM,PPM,PGM,PBM,PAM}" />
+          <policy domain="coder" rights="read | write" pattern="{JPEG,JPG,PNG,BMP,HEIC,HEIF,WEBP,GRAY,RGB,XC}" />
           <policy domain="path" rights="none" pattern="@*" />
           <policy domain="path" rights="none" pattern="|*" />
         </policymap>

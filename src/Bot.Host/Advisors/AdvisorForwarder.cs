@@ -16,7 +16,8 @@ public sealed class AdvisorForwarder(AdvisorInbox inbox, AdvisorNotifier notifie
 
         try
         {
-            var text = inbound.Text ?? string.Empty;
+            // A caption comes as the student typed it: copy markers in it are the student's, never ours.
+            var text = new Reply(inbound.Text ?? string.Empty).PlainText;
             if (inbound.Uploads is { Count: > 0 } uploads)
             {
                 text = $"[{uploads.Count} file(s)] {text}".Trim();

@@ -27,7 +27,9 @@ public sealed class AdvisorInbox(
 {
     public static readonly RedisKey OpenThreads = "adv:threads";
     private const int MaxMessages = 200;
-    private static readonly TimeSpan ThreadLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>A thread's messages live this long after its last message.</summary>
+    public static readonly TimeSpan ThreadLifetime = TimeSpan.FromDays(90);
 
     private static RedisKey MessagesKey(StudentKey student) => "adv:msgs:" + student.Tag;
 

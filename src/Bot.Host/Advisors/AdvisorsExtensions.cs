@@ -15,6 +15,7 @@ public static class AdvisorsExtensions
         builder.Services.AddSingleton<AdvisorNotifier>();
         builder.Services.AddSingleton<ITurnObserver, AdvisorForwarder>();
         builder.Services.AddSingleton<IAdvisorCommands, AdvisorCommands>();
+        builder.Services.AddSingleton<Storage.IIndexPruner, AdvisorIndexPruner>();
         return builder;
     }
 }

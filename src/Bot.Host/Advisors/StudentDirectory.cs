@@ -52,7 +52,11 @@ public sealed class StudentDirectory(IConnectionMultiplexer redis, TimeProvider 
         return value.IsNull ? null : StudentStateJson.Deserialize((byte[])value!);
     }
 
-    public Task MarkBlockedAsync(StudentKey key) => redis.GetDatabase().SetAddAsync(BlockedSet, key.ToString());
+    public Task MarkBlockedAsync(StudentKey key)
+    {
+        var db = redis.GetDatabase();
+        return Task.WhenAll(db.SetAddAsync(BlockedSet, key.ToString()), BlockedMark.SetAsync(db, key));
+    }
 
     public async Task<HashSet<string>> BlockedAsync() =>
         [.. (await redis.GetDatabase().SetMembersAsync(BlockedSet)).Select(v => v.ToString())];

@@ -49,12 +49,15 @@ public sealed class BroadcastRunner(
             var job = await store.GetAsync(id);
             if (job is null || job.Status is BroadcastStatus.Cancelled or BroadcastStatus.Done or BroadcastStatus.Draft)
             {
+                // Cancelled (or gone) while it waited: it will never run, so it leaves the schedule.
+                await store.UnscheduleAsync(id);
                 continue;
             }
 
-            if (job.Status == BroadcastStatus.Scheduled)
+            // A cancel may win between the read and here; then the job does not start. (Running: a resumed job.)
+            if (job.Status == BroadcastStatus.Scheduled && !await store.StartAsync(id))
             {
-                await store.SetStatusAsync(id, BroadcastStatus.Running);
+                continue;
             }
 
             if (await sender.RunAsync(job, cancellationToken) && await store.FinishAsync(id, time.GetUtcNow()))

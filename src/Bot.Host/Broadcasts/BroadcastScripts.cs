@@ -5,6 +5,23 @@ namespace Bot.Host.Broadcasts;
 /// <summary>Atomic steps of a broadcast job. All keys of one job share the hash tag <c>{bc:id}</c>.</summary>
 internal static class BroadcastScripts
 {
+    /// <summary>
+    /// Moves a job from one of the statuses in @from (comma-separated) to @to, atomically: confirm, cancel and the
+    /// runner's start race (two advisors, a double click, a cancel as the job becomes due) and exactly one of them wins.
+    /// </summary>
+    public static readonly LuaScript Transition = LuaScript.Prepare("""
+        local status = redis.call('HGET', @job, 'status')
+        if not status then return 0 end
+        for allowed in string.gmatch(@from, '[^,]+') do
+          if allowed == status then
+            redis.call('HSET', @job, 'status', @to)
+            if @dueAt ~= '' then redis.call('HSET', @job, 'dueAt', @dueAt) end
+            return 1
+          end
+        end
+        return 0
+        """);
+
     /// <summary>Takes up to n recipients out of the pending set and notes when (so a dead host's claims can be given back).</summary>
     public static readonly LuaScript Claim = LuaScript.Prepare("""
         local taken = redis.call('SPOP', @pending, @count)

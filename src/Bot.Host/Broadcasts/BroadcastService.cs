@@ -66,7 +66,12 @@ public sealed class BroadcastService(
             return (false, refusal);
         }
 
-        await store.ScheduleAsync(id, null);
+        if (!await store.ScheduleAsync(id, null))
+        {
+            // Cancelled (or confirmed by someone else) while the quota was checked.
+            return (false, "This broadcast was already confirmed or cancelled.");
+        }
+
         wakeup.Wake();
         var now = time.GetUtcNow();
         return (true, job.DueAt > now.AddSeconds(5)

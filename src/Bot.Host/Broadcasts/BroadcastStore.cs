@@ -11,7 +11,9 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
 {
     public static readonly RedisKey Due = "bc:due";
     public static readonly RedisKey List = "bc:list";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
+
+    /// <summary>How long a job's keys live after it was created.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
 
     public static RedisKey JobKey(string id) => $"bc:{{{id}}}";
 
@@ -61,39 +63,50 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
         await db.SortedSetAddAsync(List, job.Id, job.CreatedAt.ToUnixTimeMilliseconds());
     }
 
+    /// <summary>Draft → Scheduled (only from a draft: a second confirmation, or one after a cancel, does nothing).</summary>
     public async Task<bool> ScheduleAsync(string id, DateTimeOffset? dueAt)
     {
-        var db = Db;
-        var status = await db.HashGetAsync(JobKey(id), "status");
-        if (status != nameof(BroadcastStatus.Draft))
+        if (!await TransitionAsync(id, [BroadcastStatus.Draft], BroadcastStatus.Scheduled, dueAt))
         {
             return false;
         }
 
-        var due = dueAt ?? DateTimeOffset.FromUnixTimeMilliseconds((long)await db.HashGetAsync(JobKey(id), "dueAt"));
-        await db.HashSetAsync(JobKey(id), [new("status", nameof(BroadcastStatus.Scheduled)), new("dueAt", due.ToUnixTimeMilliseconds())]);
-        await db.SortedSetAddAsync(Due, id, due.ToUnixTimeMilliseconds());
+        // Not in the same script: bc:due is shared by all jobs (another cluster slot). A cancel that slips in between
+        // leaves a due entry for a cancelled job, which the runner drops when it meets it.
+        var due = (long)await Db.HashGetAsync(JobKey(id), "dueAt");
+        await Db.SortedSetAddAsync(Due, id, due);
         return true;
     }
 
+    /// <summary>Draft or Scheduled → Cancelled; false once the job has started (or ended).</summary>
     public async Task<bool> CancelAsync(string id)
     {
-        var db = Db;
-        var status = (string?)await db.HashGetAsync(JobKey(id), "status");
-        if (status is not (nameof(BroadcastStatus.Draft) or nameof(BroadcastStatus.Scheduled)))
+        if (!await TransitionAsync(id, [BroadcastStatus.Draft, BroadcastStatus.Scheduled], BroadcastStatus.Cancelled, null))
         {
             return false;
         }
 
-        await db.HashSetAsync(JobKey(id), "status", nameof(BroadcastStatus.Cancelled));
-        await db.SortedSetRemoveAsync(Due, id);
+        await Db.SortedSetRemoveAsync(Due, id);
         return true;
     }
+
+    /// <summary>Scheduled → Running, for the runner; false when it was cancelled meanwhile.</summary>
+    public Task<bool> StartAsync(string id) => TransitionAsync(id, [BroadcastStatus.Scheduled], BroadcastStatus.Running, null);
+
+    /// <summary>A due entry of a job that will not run (cancelled, finished).</summary>
+    public Task UnscheduleAsync(string id) => Db.SortedSetRemoveAsync(Due, id);
+
+    private async Task<bool> TransitionAsync(string id, BroadcastStatus[] from, BroadcastStatus to, DateTimeOffset? dueAt) =>
+        (long)await Db.ScriptEvaluateAsync(BroadcastScripts.Transition, new
+        {
+            job = JobKey(id),
+            from = string.Join(',', from),
+            to = to.ToString(),
+            dueAt = dueAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        }) == 1;
 
     public async Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now) =>
         [.. (await Db.SortedSetRangeByScoreAsync(Due, double.NegativeInfinity, now.ToUnixTimeMilliseconds())).Select(v => v.ToString())];
-
-    public Task SetStatusAsync(string id, BroadcastStatus status) => Db.HashSetAsync(JobKey(id), "status", status.ToString());
 
     /// <summary>True for exactly one caller: the one that finishes the job (and so sends the report).</summary>
     public async Task<bool> FinishAsync(string id, DateTimeOffset now)

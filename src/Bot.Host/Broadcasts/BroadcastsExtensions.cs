@@ -22,6 +22,7 @@ public static class BroadcastsExtensions
         builder.Services.AddSingleton<BroadcastService>();
         builder.Services.AddSingleton<BroadcastSender>();
         builder.Services.AddHostedService<BroadcastRunner>();
+        builder.Services.AddSingleton<Storage.IIndexPruner, BroadcastListPruner>();
         return builder;
     }
 }

@@ -20,6 +20,7 @@ public sealed class TurnProcessor(
     IEnumerable<ITimelineListener> timelineListeners,
     IEnumerable<ITurnObserver> observers,
     IEnumerable<IStudentDataEraser> erasers,
+    Limits.StudentLimits limits,
     ILogger<TurnProcessor> logger)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
@@ -30,6 +31,12 @@ public sealed class TurnProcessor(
 
     public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
     {
+        // A student over their turn rate or daily uploads gets no turn: one notice per flood, else nothing.
+        if (await limits.RefuseAsync(student, inbound, cancellationToken) is { } refusal)
+        {
+            return new TurnOutcome(refusal, TurnEffects.None, Replayed: false, State: null);
+        }
+
         var lease = await AcquireAsync(student, cancellationToken);
         if (lease is null)
         {

@@ -12,14 +12,17 @@ namespace Bot.Host.Dashboard;
 /// <summary>The advisors' page and its JSON API. Everything under /dashboard/api needs a session cookie.</summary>
 public static class DashboardEndpoints
 {
+    public const string Root = "/dashboard";
+
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.MapGet("/dashboard", (IOptions<AdvisorsOptions> options) => Results.Content(
+        app.MapGet(Root, (IOptions<AdvisorsOptions> options) => Results.Content(
             options.Value.DashboardEnabled ? DashboardPage.Html : DashboardPage.DisabledHtml, "text/html; charset=utf-8"));
-        app.MapPost("/dashboard/login", LoginAsync);
+        app.MapPost("/dashboard/login", LoginAsync).WithMetadata(DashboardLoginLimits.Marker.Instance);
         app.MapPost("/dashboard/logout", LogoutAsync);
 
-        var api = app.MapGroup("/dashboard/api").AddEndpointFilter(RequireSessionAsync);
+        // DashboardGuard checks the session before the endpoint runs, so no body is read for a request without one.
+        var api = app.MapGroup("/dashboard/api").WithMetadata(DashboardSessionRequired.Instance);
         api.MapGet("/me", () => Results.Ok(new { ok = true }));
         api.MapGet("/students", async ([AsParameters] StudentQuery query, StudentDirectory directory, CancellationToken ct) =>
             Results.Ok(await QueryAsync(directory, query, ct)));
@@ -31,9 +34,9 @@ public static class DashboardEndpoints
 
         api.MapPost("/broadcasts/preview", async (BroadcastRequest request, BroadcastService broadcasts, CancellationToken ct) =>
             Results.Ok(await broadcasts.PreviewAsync(request.Filter ?? new AudienceFilter(), ct)));
-        api.MapPost("/broadcasts", async (BroadcastRequest request, BroadcastService broadcasts, CancellationToken ct) =>
+        api.MapPost("/broadcasts", async (HttpContext http, BroadcastRequest request, BroadcastService broadcasts, CancellationToken ct) =>
         {
-            var preview = await broadcasts.CreateDraftAsync(request.Text ?? string.Empty, request.Filter ?? new AudienceFilter(), request.At, "dashboard", ct);
+            var preview = await broadcasts.CreateDraftAsync(request.Text ?? string.Empty, request.Filter ?? new AudienceFilter(), request.At, DashboardGuard.AdvisorOf(http).Id, ct);
             return preview.JobId is null ? Results.UnprocessableEntity(preview) : Results.Ok(preview);
         });
         api.MapPost("/broadcasts/{id}/confirm", async (string id, BroadcastService broadcasts, CancellationToken ct) =>
@@ -47,32 +50,34 @@ public static class DashboardEndpoints
             Results.Ok((await store.RecentAsync()).Select(j => new { j.Id, j.Text, j.Filter, j.CreatedBy, j.CreatedAt, j.DueAt, j.Status, j.FinishedAt, j.Channels, report = j.ReportText() })));
 
         api.MapGet("/questions", async (AdvisorInbox inbox) => Results.Ok(await inbox.OpenAsync()));
-        api.MapPost("/questions/{key}/answer", async (string key, AnswerRequest request, AdvisorInbox inbox, CancellationToken ct) =>
+        api.MapPost("/questions/{key}/answer", async (HttpContext http, string key, AnswerRequest request, AdvisorInbox inbox, CancellationToken ct) =>
             !IsStudentKey(key) || string.IsNullOrWhiteSpace(request.Text)
                 ? Results.BadRequest()
-                : Results.Ok(new { result = (await inbox.AnswerAsync(StudentKey.Parse(key), request.Text.Trim(), "dashboard", ct)).ToString() }));
-        api.MapPost("/questions/{key}/handback", async (string key, AdvisorInbox inbox, CancellationToken ct) =>
-            IsStudentKey(key) ? Results.Ok(new { ok = await inbox.HandBackAsync(StudentKey.Parse(key), "dashboard", ct) }) : Results.BadRequest());
+                : Results.Ok(new { result = (await inbox.AnswerAsync(StudentKey.Parse(key), request.Text.Trim(), DashboardGuard.AdvisorOf(http).Id, ct)).ToString() }));
+        api.MapPost("/questions/{key}/handback", async (HttpContext http, string key, AdvisorInbox inbox, CancellationToken ct) =>
+            IsStudentKey(key) ? Results.Ok(new { ok = await inbox.HandBackAsync(StudentKey.Parse(key), DashboardGuard.AdvisorOf(http).Id, ct) }) : Results.BadRequest());
 
         api.MapPost("/chat", ChatAsync);
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, LoginRequest request, DashboardSessions sessions, IOptions<AdvisorsOptions> options)
+    private static async Task<IResult> LoginAsync(
+        HttpContext http, LoginRequest request, DashboardKeys keys, DashboardSessions sessions, IOptions<AdvisorsOptions> options, ILogger<DashboardSessions> logger)
     {
         if (!options.Value.DashboardEnabled)
         {
             return Results.NotFound();
         }
 
-        if (!sessions.KeyMatches(request.Key))
+        if (keys.Identify(request.Key) is not { } advisor)
         {
-            // A small fixed delay makes guessing slow without a lockout an attacker could trigger for the real advisors.
+            // On top of the rate limits (DashboardLoginLimits), a small delay slows a single client's guesses further.
+            DashboardLog.LoginFailed(logger);
             await Task.Delay(TimeSpan.FromMilliseconds(300), http.RequestAborted);
             return Results.Unauthorized();
         }
 
-        http.Response.Cookies.Append(DashboardSessions.CookieName, await sessions.StartAsync(), sessions.CookieOptions());
+        http.Response.Cookies.Append(DashboardSessions.CookieName, await sessions.StartAsync(advisor), sessions.CookieOptions());
         return Results.Ok(new { ok = true });
     }
 
@@ -85,25 +90,6 @@ public static class DashboardEndpoints
 
         http.Response.Cookies.Delete(DashboardSessions.CookieName, sessions.CookieOptions());
         return Results.Ok();
-    }
-
-    private static async ValueTask<object?> RequireSessionAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var options = http.RequestServices.GetRequiredService<IOptions<AdvisorsOptions>>().Value;
-        var sessions = http.RequestServices.GetRequiredService<DashboardSessions>();
-        if (!options.DashboardEnabled)
-        {
-            return Results.NotFound();
-        }
-
-        if (!await sessions.TouchAsync(http.Request.Cookies[DashboardSessions.CookieName]))
-        {
-            return Results.Unauthorized();
-        }
-
-        http.Response.Headers.CacheControl = "no-store";
-        return await next(context);
     }
 
     private static async Task<IReadOnlyList<StudentSummary>> QueryAsync(StudentDirectory directory, StudentQuery query, CancellationToken ct)

@@ -8,38 +8,79 @@ using StackExchange.Redis;
 namespace Bot.Host.Dashboard;
 
 /// <summary>
-/// Dashboard logins: the key is compared in constant time; a session is a random id in an HTTP-only cookie, kept in
-/// Redis (hashed, with a sliding expiry) so any host accepts it and a logout ends it everywhere.
+/// Dashboard logins: a session is a random id in an HTTP-only cookie, kept in Redis (hashed) with who opened it, with
+/// which key and when, so any host accepts it and a logout ends it everywhere. It lives <c>Advisors:SessionLifetime</c>
+/// after the last request, never longer than <c>Advisors:SessionAbsoluteLifetime</c> after the login, and not at all
+/// once the key it was opened with has changed.
 /// </summary>
-public sealed class DashboardSessions(IConnectionMultiplexer redis, IOptions<AdvisorsOptions> options)
+public sealed class DashboardSessions(IConnectionMultiplexer redis, DashboardKeys keys, IOptions<AdvisorsOptions> options, TimeProvider time)
 {
     public const string CookieName = "arc_dash";
 
+    /// <summary>Read the session and start its idle expiry again, never past its absolute end; nothing for an ended one.</summary>
+    private static readonly LuaScript Touch = LuaScript.Prepare("""
+        local s = redis.call('HMGET', @session, 'advisor', 'key', 'at')
+        if not s[1] or not s[3] then
+          return false
+        end
+        local left = tonumber(s[3]) + tonumber(@absoluteMs) - tonumber(@nowMs)
+        if left <= 0 then
+          redis.call('DEL', @session)
+          return false
+        end
+        redis.call('PEXPIRE', @session, math.min(left, tonumber(@idleMs)))
+        return s
+        """);
+
     private static RedisKey Key(string sessionId) => "dash:s:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
 
-    public bool KeyMatches(string? candidate)
-    {
-        var expected = options.Value.ApiKey;
-        if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(candidate))
-        {
-            return false;
-        }
-
-        // Hashing first makes both sides the same length, so the comparison time says nothing about the key.
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(candidate)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
-    }
-
-    public async Task<string> StartAsync()
+    public async Task<string> StartAsync(DashboardAdvisor advisor)
     {
         var id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        await redis.GetDatabase().StringSetAsync(Key(id), "1", options.Value.SessionLifetime);
+        var key = Key(id);
+        var db = redis.GetDatabase();
+        var batch = db.CreateTransaction();
+        _ = batch.HashSetAsync(key,
+        [
+            new("advisor", advisor.Id),
+            new("key", advisor.KeyId),
+            new("at", time.GetUtcNow().ToUnixTimeMilliseconds()),
+        ]);
+        _ = batch.KeyExpireAsync(key, Min(options.Value.SessionLifetime, options.Value.SessionAbsoluteLifetime));
+        await batch.ExecuteAsync();
         return id;
     }
 
-    /// <summary>True for a live session, whose expiry then starts again.</summary>
-    public async Task<bool> TouchAsync(string? sessionId) =>
-        !string.IsNullOrEmpty(sessionId) && sessionId.Length < 100
-        && await redis.GetDatabase().KeyExpireAsync(Key(sessionId), options.Value.SessionLifetime);
+    /// <summary>The advisor of a live session, whose idle expiry then starts again; null when there is none.</summary>
+    public async Task<DashboardAdvisor?> TouchAsync(string? sessionId)
+    {
+        if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 100)
+        {
+            return null;
+        }
+
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(Touch, new
+        {
+            session = Key(sessionId),
+            nowMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            idleMs = (long)options.Value.SessionLifetime.TotalMilliseconds,
+            absoluteMs = (long)options.Value.SessionAbsoluteLifetime.TotalMilliseconds,
+        });
+        if (result.IsNull || result.Length < 2)
+        {
+            return null;
+        }
+
+        var advisor = new DashboardAdvisor((string)result[0]!, (string?)result[1] ?? string.Empty);
+        if (!keys.IsCurrent(advisor))
+        {
+            // Opened with a key that has since been changed: the change is how an operator revokes every session.
+            await EndAsync(sessionId);
+            return null;
+        }
+
+        return advisor;
+    }
 
     public Task EndAsync(string sessionId) => redis.GetDatabase().KeyDeleteAsync(Key(sessionId));
 
@@ -52,7 +93,9 @@ public sealed class DashboardSessions(IConnectionMultiplexer redis, IOptions<Adv
         Secure = true,
         SameSite = SameSiteMode.Strict,
         Path = "/dashboard",
-        MaxAge = options.Value.SessionLifetime,
+        MaxAge = Min(options.Value.SessionLifetime, options.Value.SessionAbsoluteLifetime),
         IsEssential = true,
     };
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -11,9 +11,13 @@ public static class LineEventMapper
 {
     public const string Channel = "line";
 
-    /// <summary>One entry per event, keyed by whom it concerns; standby events (another module owns the chat) are skipped.</summary>
-    public static IReadOnlyList<InboxEntry> ToEntries(byte[] body)
+    /// <summary>
+    /// One entry per event, keyed by whom it concerns; standby events (another module owns the chat) are skipped, and
+    /// so are events from before <paramref name="oldest"/> (counted in <paramref name="stale"/>).
+    /// </summary>
+    public static IReadOnlyList<InboxEntry> ToEntries(byte[] body, DateTimeOffset oldest, out int stale)
     {
+        stale = 0;
         using var document = JsonDocument.Parse(body);
         if (!document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
         {
@@ -25,6 +29,12 @@ public static class LineEventMapper
         {
             if (evt.TryGetProperty("mode", out var mode) && mode.GetString() == "standby")
             {
+                continue;
+            }
+
+            if (!evt.TryGetProperty("timestamp", out var timestamp) || !timestamp.TryGetInt64(out var ms) || ms < oldest.ToUnixTimeMilliseconds())
+            {
+                stale++;
                 continue;
             }
 

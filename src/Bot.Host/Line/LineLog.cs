@@ -14,4 +14,13 @@ internal static partial class LineLog
 
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "LINE push failed")]
     public static partial void PushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "{Count} LINE webhook events older than {MaxAge} were acknowledged and not handled (a replay, or a redelivery too late to answer)")]
+    public static partial void StaleEventsSkipped(ILogger logger, int count, TimeSpan maxAge);
+
+    [LoggerMessage(EventId = 521, Level = LogLevel.Warning, Message = "Flushing queued LINE pushes failed; retrying")]
+    public static partial void FlushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 522, Level = LogLevel.Error, Message = "A queued LINE push failed {Attempts} times; its messages were given up")]
+    public static partial void PushGivenUp(ILogger logger, int attempts);
 }

@@ -34,5 +34,23 @@ public sealed class LineOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Events whose <c>timestamp</c> is older than this are acknowledged and not handled: a replayed capture of a
+    /// signed webhook gets nothing. Kept below the inbox's de-duplication window (2 days), which covers what is younger.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "2.00:00:00")]
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Replies whose reply token is stale wait this long for the student's next turns, so they share one push
+    /// (LINE counts a push per recipient, not per message). They are already late by the token's age (50 s or more).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan PushBatchWindow { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often each host looks for queued pushes that are due.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan PushFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public bool Enabled => !string.IsNullOrEmpty(ChannelSecret);
 }

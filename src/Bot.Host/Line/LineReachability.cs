@@ -14,7 +14,10 @@ public sealed class LineReachability(IConnectionMultiplexer redis) : Conversatio
     public Task MarkUnreachableAsync(string userId)
     {
         var db = redis.GetDatabase();
-        return Task.WhenAll(db.SetAddAsync(Unreachable, userId), db.SetAddAsync(Advisors.StudentDirectory.BlockedSet, "line:" + userId));
+        return Task.WhenAll(
+            db.SetAddAsync(Unreachable, userId),
+            db.SetAddAsync(Advisors.StudentDirectory.BlockedSet, "line:" + userId),
+            Storage.BlockedMark.SetAsync(db, new Storage.StudentKey(LineEventMapper.Channel, userId)));
     }
 
     public Task MarkReachableAsync(string userId)

@@ -22,11 +22,28 @@ public static class LineRegistration
         builder.Services.AddSingleton<LineQuotedButtons>();
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineQuotedButtons>());
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineReachability>());
+        builder.Services.AddSingleton<Storage.IIndexPruner, LineReachabilityPruner>();
         builder.Services.AddSingleton<LineReplyRenderer>();
         builder.Services.AddSingleton<LineReplySender>();
+        builder.Services.AddSingleton<LinePushQueue>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LinePushQueue>());
         builder.Services.AddSingleton<Inbox.IInboxHandler, LineEventHandler>();
         builder.Services.AddSingleton<Conversation.IChannelPusher, LinePusher>();
         builder.Services.AddSingleton<Uploads.IUploadFetcher, LineFileFetcher>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The loop that pushes queued replies (<see cref="LinePushQueue"/>); on only with LINE. Separate from
+    /// <see cref="AddLine"/> so a host with just the LINE client (its tests) needs no Redis.
+    /// </summary>
+    public static IHostApplicationBuilder AddLinePushFlusher(this IHostApplicationBuilder builder)
+    {
+        if (!string.IsNullOrEmpty(builder.Configuration[$"{LineOptions.SectionName}:{nameof(LineOptions.ChannelSecret)}"]))
+        {
+            builder.Services.AddHostedService<LinePushFlusher>();
+        }
+
         return builder;
     }
 

@@ -5,14 +5,16 @@ namespace Bot.Host.Line;
 
 /// <summary>
 /// Sends a turn's replies: the first 5 messages with the event's reply token while it is fresh (replies are free),
-/// the rest — or everything once the token is old or refused — by push, whose retry key is derived from the event
-/// so a replayed turn never pushes twice.
+/// the rest by push, whose retry key is derived from the event so a replayed turn never pushes twice. A student's
+/// replies whose token is old or refused — or that would overtake earlier ones still waiting — go to the
+/// <see cref="LinePushQueue"/>, where the replies of several turns share one push.
 /// </summary>
 public sealed class LineReplySender(
     LineMessagingClient client,
     LineReplyRenderer renderer,
     LineReachability reachability,
     LineQuotedButtons quotes,
+    LinePushQueue pushQueue,
     TimeProvider time,
     ILogger<LineReplySender> logger)
 {
@@ -25,10 +27,26 @@ public sealed class LineReplySender(
     /// </param>
     public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, bool quotable, CancellationToken cancellationToken)
     {
+        // Asked while rendering: an advisor's replies are never queued, so they need not know.
+        var waiting = quotable ? Task.FromResult(false) : pushQueue.HasPendingAsync(userId);
         var messages = await renderer.RenderAsync(replies);
+        var earlierWaiting = await waiting;
+        var fresh = replyToken is not null && time.GetUtcNow() - receivedAt < ReplyTokenFreshFor;
+        if (!quotable && messages.Count > 0 && (!fresh || earlierWaiting))
+        {
+            // Too late for the free reply, or earlier replies still wait (this turn must not overtake them): queue.
+            await pushQueue.DeferAsync(userId, eventId, messages);
+            if (fresh)
+            {
+                await pushQueue.FlushSoonAsync(userId);
+            }
+
+            return;
+        }
+
         var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
         var next = 0;
-        if (batches.Count > 0 && replyToken is not null && time.GetUtcNow() - receivedAt < ReplyTokenFreshFor)
+        if (batches.Count > 0 && fresh && replyToken is not null)
         {
             try
             {
@@ -42,6 +60,13 @@ public sealed class LineReplySender(
             catch (Exception e) when (e is LineApiException or HttpRequestException)
             {
                 LineLog.ReplyFailed(logger, e);
+            }
+
+            if (next == 0 && !quotable)
+            {
+                // The token was refused: the whole turn goes the queued way, like a stale one.
+                await pushQueue.DeferAsync(userId, eventId, messages);
+                return;
             }
         }
 

@@ -19,7 +19,7 @@ public static class LineWebhookEndpoint
             return app;
         }
 
-        app.MapPost(Path, async (HttpRequest request, IOptions<LineOptions> options, DurableInbox inbox, CancellationToken cancellationToken) =>
+        app.MapPost(Path, async (HttpRequest request, IOptions<LineOptions> options, DurableInbox inbox, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             var body = await WebhookBody.ReadAsync(request, cancellationToken);
             if (body is null)
@@ -33,13 +33,20 @@ public static class LineWebhookEndpoint
             }
 
             IReadOnlyList<InboxEntry> entries;
+            int stale;
             try
             {
-                entries = LineEventMapper.ToEntries(body);
+                entries = LineEventMapper.ToEntries(body, time.GetUtcNow() - options.Value.MaxEventAge, out stale);
             }
             catch (JsonException)
             {
                 return Results.BadRequest();
+            }
+
+            // Too old to be anything but a replay (or a redelivery nobody could still answer): 200, so LINE stops sending it.
+            if (stale > 0)
+            {
+                LineLog.StaleEventsSkipped(loggers.CreateLogger(typeof(LineWebhookEndpoint).FullName!), stale, options.Value.MaxEventAge);
             }
 
             // LINE's "Verify" button sends no events: nothing to store, still 200.

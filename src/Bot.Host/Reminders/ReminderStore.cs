@@ -91,8 +91,11 @@ public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<Reminde
     public async Task<bool> IsBlockedAsync(StudentKey student) =>
         await redis.GetDatabase().SetContainsAsync(Blocked, student.ToString());
 
-    public async Task MarkBlockedAsync(StudentKey student) =>
-        await redis.GetDatabase().SetAddAsync(Blocked, student.ToString());
+    public async Task MarkBlockedAsync(StudentKey student)
+    {
+        var db = redis.GetDatabase();
+        await Task.WhenAll(db.SetAddAsync(Blocked, student.ToString()), BlockedMark.SetAsync(db, student));
+    }
 
     private static ClaimedReminder Parse(string member, string token)
     {

@@ -25,6 +25,10 @@ public static class StorageExtensions
             return ConnectionMultiplexer.Connect(configuration);
         });
         builder.Services.AddSingleton<StudentStore>();
+
+        // Shared indexes and marks are pruned of students who are gone (each feature registers its IIndexPruner).
+        builder.Services.AddSingleton<IIndexPruner, StudentsIndexPruner>();
+        builder.Services.AddHostedService<IndexPruning>();
         return builder;
     }
 

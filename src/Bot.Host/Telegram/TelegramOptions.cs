@@ -21,7 +21,17 @@ public sealed class TelegramOptions : IValidatableObject
 
     public TelegramMode Mode { get; set; } = TelegramMode.Polling;
 
+    /// <summary>
+    /// What Telegram sends in <c>X-Telegram-Bot-Api-Secret-Token</c>: Telegram allows 1–256 characters of A–Z, a–z, 0–9,
+    /// _ and -; we require at least <see cref="MinWebhookSecretLength"/> of them, not one character repeated, since it is the
+    /// only thing between the internet and the inbox (e.g. <c>openssl rand -hex 32</c>).
+    /// </summary>
     public string? WebhookSecret { get; set; }
+
+    public const int MinWebhookSecretLength = 32;
+
+    /// <summary>Fewer distinct characters than this is a pattern, not a secret ("aaaa…", "abab…").</summary>
+    private const int MinDistinctSecretCharacters = 8;
 
     /// <summary>
     /// Telegram lets a bot send about 30 messages a second; replies are paced to this (0 = unpaced, for tests and
@@ -43,5 +53,24 @@ public sealed class TelegramOptions : IValidatableObject
         {
             yield return new ValidationResult("Telegram:WebhookSecret is required when Telegram:Mode is Webhook.", [nameof(WebhookSecret)]);
         }
+        else if (Enabled && Mode == TelegramMode.Webhook && WeakSecret(WebhookSecret!) is { } problem)
+        {
+            yield return new ValidationResult($"Telegram:WebhookSecret {problem}", [nameof(WebhookSecret)]);
+        }
+    }
+
+    private static string? WeakSecret(string secret)
+    {
+        if (secret.Length is < MinWebhookSecretLength or > 256)
+        {
+            return $"must have {MinWebhookSecretLength} to 256 characters (it has {secret.Length}); e.g. openssl rand -hex 32.";
+        }
+
+        if (!secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            return "may only contain A-Z, a-z, 0-9, _ and - (Telegram refuses anything else).";
+        }
+
+        return secret.Distinct().Count() < MinDistinctSecretCharacters ? "is a pattern, not a secret: use a random value, e.g. openssl rand -hex 32." : null;
     }
 }

@@ -122,6 +122,42 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFileCaptionWithCopyMarkersReachesTheAdvisorsAsPlainText()
+    {
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
+        telegram.EnqueueCommand(Student, "start");
+        await telegram.WaitForCallsAsync(Student, 1, Timeout);
+        telegram.EnqueueCommand(Student, "ask");
+        await telegram.WaitForCallsAsync(Student, 2, Timeout);
+
+        // The markers the bot uses for tap-to-copy values, typed (or pasted back) by the student, unbalanced.
+        telegram.EnqueuePhoto(Student, Uploads.TestImages.Jpeg(Uploads.TestImages.Astronaut()), caption: "\u27E6\u27E6passport page <b> \u27E7 is it ok?\u27E6");
+        var card = (await telegram.WaitForCallsAsync(Advisor, 1, Timeout))[0];
+        Assert.True(card.Succeeded, card.ToString());
+        Assert.Contains("[1 file(s)] passport page &lt;b&gt;  is it ok?", card.Text, StringComparison.Ordinal);
+        Assert.Empty(telegram.Violations);
+    }
+
+    [Fact]
+    public async Task AMessageTooLongForTheAdvisorsIsRefusedInTheStudentsLanguageAndNotForwarded()
+    {
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram);
+        await AskAsync("Can I extend after my ARC expired?");
+        await telegram.WaitForCallsAsync(Advisor, 1, Timeout);
+
+        telegram.EnqueueText(Student, new string('x', Bot.Dialogs.Conversation.StudentConversation.MaxTextLength + 1));
+        var refused = await telegram.WaitForCallsAsync(Student, 4, Timeout);
+        var expected = Bot.Dialogs.Messages.MessageCatalogue.Default.Format(Bot.Dialogs.Messages.Language.English, Bot.Host.Limits.StudentLimits.AdvisorMessageTooLongKey, Bot.Dialogs.Conversation.StudentConversation.MaxTextLength);
+        Assert.Equal(expected, refused[^1].Text);
+
+        // The next, shorter message is the only other thing the advisors get.
+        telegram.EnqueueText(Student, "Sorry, in short: can I still extend?");
+        var cards = await telegram.WaitForCallsAsync(Advisor, 2, Timeout);
+        Assert.Contains("in short", cards[^1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(telegram.Transcript(Advisor), c => c.Text?.Contains("xxxxxxxxxx", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task AnAdvisorAnswersFromTheDashboard()
     {
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram);

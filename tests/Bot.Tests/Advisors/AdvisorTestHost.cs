@@ -31,7 +31,8 @@ public sealed class AdvisorTestHost : IAsyncDisposable
         RedisFixture redis,
         FakeTelegramServer? telegram = null,
         FakeLinePlatform? line = null,
-        IDictionary<string, string?>? overrides = null)
+        IDictionary<string, string?>? overrides = null,
+        TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,7 +62,13 @@ public sealed class AdvisorTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new AdvisorTestHost(await Hosting.BotHost.StartAsync(settings));
+        return new AdvisorTestHost(await Hosting.BotHost.StartAsync(settings, builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        }));
     }
 
     /// <summary>Signs in and returns the Cookie header value to send with API calls.</summary>
@@ -73,10 +80,12 @@ public sealed class AdvisorTestHost : IAsyncDisposable
         return setCookie.Split(';')[0];
     }
 
+    /// <summary>A request as the dashboard page makes it: the session cookie, JSON, and the header that marks it as the page's own.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string cookie, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add("Cookie", cookie);
+        request.Headers.Add(Bot.Host.Dashboard.DashboardGuard.ForgeryHeader, "1");
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

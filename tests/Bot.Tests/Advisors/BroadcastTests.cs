@@ -50,6 +50,77 @@ public sealed class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
     }
 
     [Fact]
+    public async Task AStudentWhoUnblocksTheBotAndWritesAgainIsInTheNextBroadcastAndGetsRemindersAgain()
+    {
+        await AdvisorTestHost.SeedManyAsync(Redis, ["tg:2101", "tg:2102"]);
+        Telegram.Block(2102);
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
+        var cookie = await host.LoginAsync();
+        Assert.Equal((1, 0, 1), Counts(await WaitForDoneAsync(host, cookie, await SendFromDashboardAsync(host, cookie, "First notice")), "tg"));
+
+        // A reminder found them blocked too.
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        await connection.GetDatabase().SetAddAsync(Bot.Host.Reminders.ReminderStore.Blocked, "tg:2102");
+
+        // They unblock the bot and press Start: the bot answers them.
+        Telegram.Unblock(2102);
+        Telegram.EnqueueCommand(2102, "/start");
+        await Telegram.WaitForCallsAsync(2102, 1, Timeout);
+
+        var report = await WaitForDoneAsync(host, cookie, await SendFromDashboardAsync(host, cookie, "Second notice"));
+        Assert.Equal((2, 0, 0), Counts(report, "tg"));
+        Assert.Single(Telegram.Transcript(2102), c => c.Text == "Second notice");
+        Assert.False(await connection.GetDatabase().SetContainsAsync(StudentDirectory.BlockedSet, "tg:2102"));
+        Assert.False(await connection.GetDatabase().SetContainsAsync(Bot.Host.Reminders.ReminderStore.Blocked, "tg:2102"));
+    }
+
+    [Fact]
+    public async Task ConfirmAndCancelAtTheSameMomentNeverBothWinAndACancelledBroadcastReachesNobody()
+    {
+        await AdvisorTestHost.SeedManyAsync(Redis, ["tg:2201", "tg:2202"]);
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
+        var cookie = await host.LoginAsync();
+        var jobs = new List<(string Id, string Text)>();
+        for (var i = 0; i < 20; i++)
+        {
+            using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text = $"Race notice {i}", filter = new { } });
+            jobs.Add(((await created.Content.ReadFromJsonAsync<BroadcastPreview>(DashboardEndpointTests.Json))!.JobId!, $"Race notice {i}"));
+        }
+
+        // Two advisors (or a double click) press Send and Cancel on the same drafts at the same moment.
+        var outcomes = await Task.WhenAll(jobs.Select(async job =>
+        {
+            var confirm = host.SendAsync(HttpMethod.Post, $"/dashboard/api/broadcasts/{job.Id}/confirm", cookie);
+            var cancel = host.SendAsync(HttpMethod.Post, $"/dashboard/api/broadcasts/{job.Id}/cancel", cookie);
+            using var confirmed = await confirm;
+            using var cancelled = await cancel;
+            return (job.Id, job.Text, Confirmed: confirmed.IsSuccessStatusCode, Cancelled: cancelled.IsSuccessStatusCode);
+        }));
+
+        foreach (var outcome in outcomes)
+        {
+            // One of them won; a confirmation then a cancel before the job started is fine, and then nothing is sent.
+            Assert.True(outcome.Confirmed || outcome.Cancelled, outcome.ToString());
+            if (!outcome.Cancelled)
+            {
+                await WaitForDoneAsync(host, cookie, outcome.Id);
+            }
+        }
+
+        // A marker broadcast after everything: once it is out, anything a cancelled job might still send would be too.
+        await WaitForDoneAsync(host, cookie, await SendFromDashboardAsync(host, cookie, "Marker"));
+        foreach (var outcome in outcomes)
+        {
+            var expected = outcome.Cancelled ? 0 : 1;
+            Assert.All(new long[] { 2201, 2202 }, id => Assert.Equal(expected, Telegram.Transcript(id).Count(c => c.Text == outcome.Text)));
+        }
+
+        // Nothing cancelled lingers in the schedule.
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        Assert.Equal(0, await connection.GetDatabase().SortedSetLengthAsync(BroadcastStore.Due));
+    }
+
+    [Fact]
     public async Task AnAdvisorBroadcastsFromTelegramAfterConfirmingAndGetsADeliveryReport()
     {
         await AdvisorTestHost.SeedAsync(Redis, "tg:3001", s => { s.Phase = "Submitted"; s.ReceiptNumber = "111122223333"; });

@@ -23,14 +23,16 @@ public sealed class TurnTimelineListenerTests(RedisFixture redis)
         var student = new StudentKey("tg", "77");
         await mux.GetDatabase().StringSetAsync(StudentStore.RecordKey(student), StudentStateJson.Serialize(driver.State));
         var listener = new CountingListener();
+        var store = new StudentStore(mux, Options.Create(new StorageOptions()));
         var turns = new TurnProcessor(
-            new StudentStore(mux, Options.Create(new StorageOptions())),
+            store,
             driver.Pool,
             new Bot.Host.Uploads.UploadProcessor([], new Bot.Dialogs.Uploads.IdPhotoMaker(new Bot.Dialogs.Uploads.HaarFaceFinder()), new Bot.Dialogs.Uploads.DocumentPreparer(), NullLogger<Bot.Host.Uploads.UploadProcessor>.Instance),
             driver.Time,
             [listener],
             [],
             [],
+            new Bot.Host.Limits.StudentLimits(mux, store, Options.Create(new Bot.Host.Limits.StudentLimitsOptions()), driver.Time, NullLogger<Bot.Host.Limits.StudentLimits>.Instance),
             NullLogger<TurnProcessor>.Instance);
 
         await turns.RunAsync(student, "1", Inbound.FromText("/help"), CancellationToken.None);

@@ -27,6 +27,12 @@ public sealed class BotHost : IAsyncDisposable
         var app = BotApp.Create([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                // Tests drive students at machine speed; the tests of the per-student limits set their own.
+                ["Limits:TurnBurst"] = "10000",
+                ["Limits:TurnsPerMinute"] = "10000",
+            });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["LocalChat:Enabled"] = "false" });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             configure?.Invoke(builder);

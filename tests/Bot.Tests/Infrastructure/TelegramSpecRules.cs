@@ -40,6 +40,16 @@ public sealed partial class TelegramSpec
         {
             problems.Add($"message caption is too long (> {MaxCaptionLength} characters)");
         }
+        if (string.Equals(Text(parameters["parse_mode"]), "HTML", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var field in new[] { "text", "caption" })
+            {
+                if (Text(parameters[field]) is { } html && HtmlProblem(html) is { } problem)
+                {
+                    problems.Add($"Bad Request: can't parse entities in {field}: {problem}");
+                }
+            }
+        }
         if (method == "answerCallbackQuery" && ((string?)Text(parameters["text"]))?.Length > 200)
         {
             problems.Add("callback query answer text is longer than 200 characters");
@@ -97,6 +107,78 @@ public sealed partial class TelegramSpec
         }
         return raw.Trim().Length;
     }
+
+    /// <summary>
+    /// Telegram's HTML style (Bot API, "Formatting options"): only the listed tags, closed in order; every other
+    /// &lt;, &gt; and &amp; written as an entity; code and pre hold no other entity (except code directly in pre).
+    /// </summary>
+    private static string? HtmlProblem(string html)
+    {
+        var open = new Stack<string>();
+        var i = 0;
+        while (i < html.Length)
+        {
+            switch (html[i])
+            {
+                case '<':
+                    var end = html.IndexOf('>', i);
+                    if (end < 0)
+                    {
+                        return $"unclosed start tag at byte offset {i}";
+                    }
+
+                    var tag = html[(i + 1)..end];
+                    var closing = tag.StartsWith('/');
+                    var name = (closing ? tag[1..] : tag).Split(' ', 2)[0].ToLowerInvariant();
+                    if (!SupportedTags.Contains(name))
+                    {
+                        return $"unsupported start tag \"{name}\" at byte offset {i}";
+                    }
+
+                    if (closing)
+                    {
+                        if (open.Count == 0 || open.Pop() != name)
+                        {
+                            return $"can't find end tag corresponding to start tag \"{name}\"";
+                        }
+                    }
+                    else
+                    {
+                        if (open.TryPeek(out var parent) && (parent == "code" || (parent == "pre" && name != "code")))
+                        {
+                            return $"entity \"{name}\" can't be inside \"{parent}\"";
+                        }
+
+                        open.Push(name);
+                    }
+
+                    i = end + 1;
+                    break;
+                case '>':
+                    return $"unescaped '>' at byte offset {i}";
+                case '&':
+                    var semicolon = html.IndexOf(';', i);
+                    if (semicolon < 0 || !EntityPattern().IsMatch(html[i..(semicolon + 1)]))
+                    {
+                        return $"unescaped '&' at byte offset {i}";
+                    }
+
+                    i = semicolon + 1;
+                    break;
+                default:
+                    i++;
+                    break;
+            }
+        }
+
+        return open.Count > 0 ? $"can't find end tag corresponding to start tag \"{open.Peek()}\"" : null;
+    }
+
+    private static readonly HashSet<string> SupportedTags =
+        ["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"];
+
+    [GeneratedRegex("^&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);$")]
+    private static partial Regex EntityPattern();
 
     private static string? Text(JsonNode? node) =>
         node?.GetValueKind() == JsonValueKind.String ? (string?)node : null;

@@ -15,7 +15,7 @@ namespace Bot.Tests.Telegram;
 [Collection(RedisCollection.Name)]
 public sealed class TelegramWebhookTests(RedisFixture redis) : IAsyncLifetime
 {
-    private const string Secret = "telegram-webhook-secret";
+    private const string Secret = "telegram-webhook-secret-4f1c9e27b8d3a650";
     private const string PublicBaseUrl = "https://arc-helper.example.test";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

@@ -105,29 +105,22 @@ internal static class TestImages
     /// <summary>A PDF of A4 pages at 150 dpi; <paramref name="noisy"/> pages are scans that do not compress.</summary>
     public static byte[] Pdf(int pages, bool noisy)
     {
-        using var collection = new MagickImageCollection();
+        var images = new List<(byte[] Jpeg, int Width, int Height)>();
         for (var i = 0; i < pages; i++)
         {
-            MagickImage page;
+            using var page = noisy ? new MagickImage(Read("scanned-page.png")) : new MagickImage(MagickColors.White, 124, 175);
             if (noisy)
             {
-                page = new MagickImage(Read("scanned-page.png"));
                 page.Resize(new MagickGeometry(1240, 1754) { IgnoreAspectRatio = true });
                 page.AddNoise(NoiseType.Gaussian, 0.4);
-                // JPEG inside the PDF, as scanner apps write: ~300 KB a page instead of ~2 MB.
-                page.Settings.Compression = CompressionMethod.JPEG;
-                page.Quality = 85;
-            }
-            else
-            {
-                page = new MagickImage(MagickColors.White, 124, 175);
             }
 
-            page.Density = new Density(noisy ? 150 : 15);
-            collection.Add(page);
+            // JPEG inside the PDF, as scanner apps write: ~300 KB a noisy page instead of ~2 MB. Three channels, as declared.
+            page.ColorType = ColorType.TrueColor;
+            images.Add((Jpeg(page, 85), (int)page.Width, (int)page.Height));
         }
 
-        return collection.ToByteArray(MagickFormat.Pdf);
+        return TestPdf.OfJpegPages(images, noisy ? 150 : 15);
     }
 
     /// <summary>
@@ -146,33 +139,14 @@ internal static class TestImages
             }
         }
 
-        var padding = new byte[600_000];
-        new Random(7).NextBytes(padding);
-        byte[][] objects =
+        return TestPdf.Write(
         [
             "<</Type/Catalog/Pages 2 0 R>>"u8.ToArray(),
             "<</Type/Pages/Kids[3 0 R]/Count 1>>"u8.ToArray(),
             "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>"u8.ToArray(),
-            [.. Encoding.ASCII.GetBytes($"<</Length {content.Length}/Filter/FlateDecode>>stream\n"), .. content.ToArray(), .. "\nendstream"u8],
-            [.. Encoding.ASCII.GetBytes($"<</Length {padding.Length}>>stream\n"), .. padding, .. "\nendstream"u8],
-        ];
-        using var pdf = new MemoryStream();
-        pdf.Write("%PDF-1.4\n"u8);
-        var offsets = new List<long>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Position);
-            pdf.Write(Encoding.ASCII.GetBytes($"{i + 1} 0 obj\n"));
-            pdf.Write(objects[i]);
-            pdf.Write("\nendobj\n"u8);
-        }
-
-        var xref = pdf.Position;
-        var table = new StringBuilder($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        offsets.ForEach(o => table.Append(System.Globalization.CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n"));
-        table.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<</Size {objects.Length + 1}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n");
-        pdf.Write(Encoding.ASCII.GetBytes(table.ToString()));
-        return pdf.ToArray();
+            TestPdf.Stream("/Filter/FlateDecode", content.ToArray()),
+            TestPdf.Padding(600_000),
+        ]);
     }
 
     private static void WriteChunk(Stream output, string type, byte[] data)

@@ -32,4 +32,6 @@ namespace Bot.Host.Line.Api;
 [JsonSerializable(typeof(MessageQuota))]
 [JsonSerializable(typeof(QuotaConsumption))]
 [JsonSerializable(typeof(LineErrorResponse))]
+[JsonSerializable(typeof(LinePushItem))]
+[JsonSerializable(typeof(LinePushPlan))]
 public sealed partial class LineJsonContext : JsonSerializerContext;
