@@ -143,6 +143,9 @@ public sealed partial class StudentConversation : IConversationMoves
 
     public StudentState Record => ctx.State;
 
+    /// <summary>Text longer than any field could need is refused before it reaches a validator.</summary>
+    public const int MaxTextLength = TurnRouter.MaxTextLength;
+
     /// <summary>Handles one thing the student sent and returns what to answer. The state is changed in place.</summary>
     public TurnResult Handle(Inbound inbound) => router.Handle(inbound);
 
