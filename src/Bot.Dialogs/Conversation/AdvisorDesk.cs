@@ -34,6 +34,13 @@ internal sealed class AdvisorDesk(TurnContext ctx, IConversationMoves moves)
         }
 
         var isMessage = inbound.Kind is InboundKind.Text or InboundKind.Upload;
+        if (state.Advisor is not null && inbound is { Kind: InboundKind.Text, Text.Length: > TurnRouter.MaxTextLength })
+        {
+            // The same limit as for answers: a wall of text is refused, not forwarded.
+            ctx.Output.SayKey("limits.advisorMessageTooLong", TurnRouter.MaxTextLength);
+            return true;
+        }
+
         if (state.Advisor == AdvisorTalk.Composing && isMessage)
         {
             state.Advisor = AdvisorTalk.Talking;

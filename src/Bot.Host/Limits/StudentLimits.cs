@@ -14,8 +14,6 @@ namespace Bot.Host.Limits;
 /// platform send and (on LINE) a push from the monthly quota, and other students are not kept waiting. A refused
 /// student is told once, in their language; further refusals in the same flood (or day, for uploads) are silent.
 /// The same round trip takes away a <see cref="BlockedMark"/>: a student writing has unblocked the bot.
-/// The dialog's length limit on typed text also holds while the student writes to an advisor (the dialog passes
-/// those messages on before it looks at their length).
 /// </summary>
 public sealed class StudentLimits(
     IConnectionMultiplexer redis,
@@ -26,7 +24,6 @@ public sealed class StudentLimits(
 {
     public const string SlowDownKey = "limits.slowDown";
     public const string UploadsTodayKey = "limits.uploadsToday";
-    public const string AdvisorMessageTooLongKey = "limits.advisorMessageTooLong";
 
     /// <summary>The terminal chat is the operator at the keyboard.</summary>
     private const string UnlimitedChannel = "local";
@@ -77,9 +74,7 @@ public sealed class StudentLimits(
         switch (decision)
         {
             case Decision.Admitted:
-                return inbound is { Kind: InboundKind.Text, Text.Length: > StudentConversation.MaxTextLength }
-                    ? await TooLongForAdvisorsAsync(student)
-                    : null;
+                return null;
             case Decision.SlowDown:
                 LimitsLog.TurnsThrottled(logger, student.Channel);
                 return [new Reply(MessageCatalogue.Default.Text(await LanguageOfAsync(student, inbound), SlowDownKey))];
@@ -106,18 +101,6 @@ public sealed class StudentLimits(
             db.SetRemoveAsync(Advisors.StudentDirectory.BlockedSet, student.ToString()),
             db.SetRemoveAsync(Reminders.ReminderStore.Blocked, student.ToString()));
         LimitsLog.Returned(logger, student.Channel);
-    }
-
-    /// <summary>Only for a text over the limit (rare): refused when it would go to the advisors; the dialog answers the rest itself.</summary>
-    private async Task<IReadOnlyList<Reply>?> TooLongForAdvisorsAsync(StudentKey student)
-    {
-        var record = await store.ReadAsync(student);
-        if (record is null || StudentStateJson.Deserialize(record) is not { Advisor: not null } state)
-        {
-            return null;
-        }
-
-        return [new Reply(MessageCatalogue.Default.Format(state.Language, AdvisorMessageTooLongKey, StudentConversation.MaxTextLength))];
     }
 
     /// <summary>Only for the one notice of a flood: the saved choice, else what the platform suggests.</summary>

@@ -147,7 +147,7 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
 
         telegram.EnqueueText(Student, new string('x', Bot.Dialogs.Conversation.StudentConversation.MaxTextLength + 1));
         var refused = await telegram.WaitForCallsAsync(Student, 4, Timeout);
-        var expected = Bot.Dialogs.Messages.MessageCatalogue.Default.Format(Bot.Dialogs.Messages.Language.English, Bot.Host.Limits.StudentLimits.AdvisorMessageTooLongKey, Bot.Dialogs.Conversation.StudentConversation.MaxTextLength);
+        var expected = Bot.Dialogs.Messages.MessageCatalogue.Default.Format(Bot.Dialogs.Messages.Language.English, "limits.advisorMessageTooLong", Bot.Dialogs.Conversation.StudentConversation.MaxTextLength);
         Assert.Equal(expected, refused[^1].Text);
 
         // The next, shorter message is the only other thing the advisors get.
