@@ -26,19 +26,24 @@ public sealed class TurnProcessor(
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
     private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
 
-    /// <summary>The students index is refreshed at most this often per student, keeping the common turn at two round trips.</summary>
+    /// <summary>The students index is refreshed at most this often per student, keeping the common turn at two round trips (the first also checks the per-student limits).</summary>
     private static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(1);
 
     public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
     {
-        // A student over their turn rate or daily uploads gets no turn: one notice per flood, else nothing.
-        if (await limits.RefuseAsync(student, inbound, cancellationToken) is { } refusal)
+        var begin = await AcquireAsync(student, limits.RequestFor(student, inbound), cancellationToken);
+        if (begin.Returned)
         {
-            return new TurnOutcome(refusal, TurnEffects.None, Replayed: false, State: null);
+            await limits.ReturnedAsync(student);
         }
 
-        var lease = await AcquireAsync(student, cancellationToken);
-        if (lease is null)
+        if (begin.Refusal != Limits.LimitDecision.Admitted)
+        {
+            // Over their turn rate or daily uploads: no turn, one notice per flood, else nothing.
+            return new TurnOutcome(limits.Refusal(student, begin.Refusal, begin.Record, inbound), TurnEffects.None, Replayed: false, State: null);
+        }
+
+        if (begin.Lease is not { } lease)
         {
             ConversationLog.StudentBusy(logger, student.Channel);
             return null;
@@ -123,22 +128,23 @@ public sealed class TurnProcessor(
         return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state);
     }
 
-    private async Task<TurnLease?> AcquireAsync(StudentKey student, CancellationToken cancellationToken)
+    /// <summary>The first attempt also checks the limits (in the same round trip); retries while another turn holds the student only wait for the lease.</summary>
+    private async Task<TurnBegin> AcquireAsync(StudentKey student, Limits.LimitRequest? limit, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + store.LeaseDuration + ExtraWait;
         var delay = TimeSpan.FromMilliseconds(5);
+        var returned = false;
         while (true)
         {
-            var (lease, wait) = await store.TryBeginAsync(student);
-            if (lease is not null)
+            var begin = await store.TryBeginAsync(student, limit);
+            returned |= begin.Returned;
+            limit = null;
+            if (begin.Lease is not null || begin.Refusal != Limits.LimitDecision.Admitted || time.GetUtcNow() >= deadline)
             {
-                return lease;
+                return begin with { Returned = returned };
             }
 
-            if (time.GetUtcNow() >= deadline)
-            {
-                return null;
-            }
+            var wait = begin.Wait;
 
             // Back off, but never sleep past the holder's lease: it is released or expires by then.
             var pause = TimeSpan.FromTicks(Math.Min(delay.Ticks, wait.Ticks));

@@ -2,18 +2,18 @@ using StackExchange.Redis;
 
 namespace Bot.Host.Limits;
 
-/// <summary>The per-student limits in one round trip. Both keys carry the student's hash tag, so it runs on a cluster.</summary>
+/// <summary>The per-student limits, run inside the turn's first round trip. Every key carries the student's hash tag, so it runs on a cluster.</summary>
 internal static class StudentLimitScripts
 {
     /// <summary>
-    /// Token bucket in a hash (tokens, at = last refill in ms, told = the flood's notice was sent), then the day's
-    /// upload count. Returns {decision, returned}: decision 0 admitted, 1/2 too fast (notify / already notified), 3/4
-    /// upload quota (notify / already); returned 1 when the student carried a <see cref="Storage.BlockedMark"/> (taken
-    /// away here: they are writing, so they unblocked the bot). The notice flag resets only once the bucket is full
-    /// again, so a steady flood gets one notice, not one a refill.
+    /// Lua for the start of <see cref="Storage.TurnScripts.Begin"/>: a token bucket in a hash (tokens, at = last refill in
+    /// ms, told = the flood's notice was sent), then the day's upload count. Leaves `admitted` = 0 admitted, 1/2 too fast
+    /// (notify / already notified), 3/4 upload quota (notify / already), and `admitted_returned` = 1 when the student
+    /// carried a <see cref="Storage.BlockedMark"/> (taken away here: they are writing, so they unblocked the bot). The
+    /// notice flag resets only once the bucket is full again, so a steady flood gets one notice, not one a refill.
     /// </summary>
-    public static readonly LuaScript Admit = LuaScript.Prepare("""
-        local returned = redis.call('DEL', @blocked)
+    public const string AdmitBody = """
+        local admitted_returned = redis.call('DEL', @blocked)
         local now = tonumber(@nowMs)
         local burst = tonumber(@burst)
         local perMs = tonumber(@perMinute) / 60000
@@ -48,6 +48,6 @@ internal static class StudentLimitScripts
         end
         redis.call('HSET', @bucket, 'tokens', string.format('%.6f', tokens), 'at', string.format('%.0f', at), 'told', told and '1' or '0')
         redis.call('PEXPIRE', @bucket, ttl)
-        return {result, returned}
-        """);
+        local admitted = result
+        """;
 }

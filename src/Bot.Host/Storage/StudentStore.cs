@@ -6,6 +6,13 @@ namespace Bot.Host.Storage;
 /// <summary>A student's record as read at the start of a turn, with the lease that makes the turn exclusive.</summary>
 public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record, byte[]? Outbox);
 
+/// <summary>
+/// The first round trip of a turn: the lease taken, or the time its holder still has, or (on the first attempt) the
+/// per-student limits' refusal with the record for the notice's language. <see cref="Returned"/>: the student carried a
+/// blocked mark, now taken away (they unblocked the bot).
+/// </summary>
+public sealed record TurnBegin(TurnLease? Lease, TimeSpan Wait, Limits.LimitDecision Refusal, byte[]? Record, bool Returned);
+
 /// <summary>Reads and writes students in Redis: two round trips per turn (begin, commit).</summary>
 public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options)
 {
@@ -31,6 +38,16 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     /// <summary>Tries to take the student; null with the time the current holder still has when another turn holds them.</summary>
     public async Task<(TurnLease? Lease, TimeSpan Wait)> TryBeginAsync(StudentKey student)
     {
+        var begin = await TryBeginAsync(student, null);
+        return (begin.Lease, begin.Wait);
+    }
+
+    /// <summary>
+    /// Tries to take the student, checking <paramref name="limit"/> first in the same round trip (a turn's first attempt);
+    /// a refused turn takes no lease. With no limit (retries, the terminal chat, advisors' edits) only the lease.
+    /// </summary>
+    public async Task<TurnBegin> TryBeginAsync(StudentKey student, Limits.LimitRequest? limit)
+    {
         var token = Guid.NewGuid().ToString("N");
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Begin, new
         {
@@ -39,15 +56,29 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
             outbox = OutboxKey(student),
             token,
             leaseMs = (long)LeaseDuration.TotalMilliseconds,
+            check = limit is null ? "0" : "1",
+            // Without a check the limit keys are still named (a cluster routes a script by its keys), never touched.
+            bucket = limit?.Bucket ?? Limits.StudentLimits.BucketKey(student),
+            blocked = limit?.Blocked ?? BlockedMark.Key(student),
+            uploadsKey = limit?.Uploads ?? Limits.StudentLimits.BucketKey(student),
+            nowMs = limit?.NowMs ?? 0,
+            burst = limit?.Burst ?? 0,
+            perMinute = limit?.PerMinute ?? 0,
+            uploads = limit?.UploadCount ?? 0,
+            quota = limit?.Quota ?? 0,
+            dayTtl = limit?.DayTtlSeconds ?? 0,
         }))!;
 
-        if ((long)result[0] == 1)
+        switch ((long)result[0])
         {
-            return (new TurnLease(student, token, Bytes(result[1]), Bytes(result[2])), TimeSpan.Zero);
+            case 1:
+                return new TurnBegin(new TurnLease(student, token, Bytes(result[1]), Bytes(result[2])), TimeSpan.Zero, Limits.LimitDecision.Admitted, null, (long)result[3] == 1);
+            case 2:
+                return new TurnBegin(null, TimeSpan.Zero, (Limits.LimitDecision)(long)result[1], Bytes(result[2]), (long)result[3] == 1);
+            default:
+                var pttl = (long)result[1];
+                return new TurnBegin(null, TimeSpan.FromMilliseconds(Math.Max(pttl, 1)), Limits.LimitDecision.Admitted, null, (long)result[2] == 1);
         }
-
-        var pttl = (long)result[1];
-        return (null, TimeSpan.FromMilliseconds(Math.Max(pttl, 1)));
     }
 
     /// <summary>Saves the new record and this turn's outbox, and releases the student. False when the lease was lost (the turn took too long).</summary>

@@ -3,18 +3,36 @@ using StackExchange.Redis;
 namespace Bot.Host.Storage;
 
 /// <summary>
-/// The two round trips of a turn. KEYS are one student's keys (same hash tag):
-/// [1] lease, [2] record, [3] outbox (the last turn's inbound id and replies, for redeliveries).
+/// The two round trips of a turn. Every key is one student's (same hash tag), so each script runs on a Redis Cluster:
+/// the lease, the record, the outbox (the last turn's inbound id and replies, for redeliveries), and the per-student
+/// limits (<see cref="Limits.StudentLimitScripts"/>).
 /// </summary>
 internal static class TurnScripts
 {
-    /// <summary>Take the lease (with a fencing token) and read the record and the outbox in one go.</summary>
-    public static readonly LuaScript Begin = LuaScript.Prepare("""
-        if redis.call('SET', @lease, @token, 'NX', 'PX', @leaseMs) then
-          return {1, redis.call('GET', @record) or false, redis.call('GET', @outbox) or false}
+    /// <summary>
+    /// On a turn's first attempt (@check = 1) the per-student limits first: a refused turn takes no lease and gets the
+    /// record back for the notice's language. Then take the lease (with a fencing token) and read the record and the
+    /// outbox. Returns {1, record, outbox, returned} taken, {0, pttl, returned} busy, {2, decision, record, returned} refused;
+    /// returned = 1 when a blocked mark was taken away (the student unblocked the bot).
+    /// </summary>
+    public static readonly LuaScript Begin = LuaScript.Prepare(string.Join('\n', """
+        local returned = 0
+        if @check == '1' then
+        """, Limits.StudentLimitScripts.AdmitBody, """
+          returned = admitted_returned
+          if admitted ~= 0 then
+            local record = false
+            if admitted == 1 or admitted == 3 then
+              record = redis.call('GET', @record) or false
+            end
+            return {2, admitted, record, returned}
+          end
         end
-        return {0, redis.call('PTTL', @lease)}
-        """);
+        if redis.call('SET', @lease, @token, 'NX', 'PX', @leaseMs) then
+          return {1, redis.call('GET', @record) or false, redis.call('GET', @outbox) or false, returned}
+        end
+        return {0, redis.call('PTTL', @lease), returned}
+        """));
 
     /// <summary>Save the record and the outbox and release the lease, only if this turn still holds it.</summary>
     public static readonly LuaScript Commit = LuaScript.Prepare("""

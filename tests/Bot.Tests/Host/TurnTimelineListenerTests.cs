@@ -32,7 +32,7 @@ public sealed class TurnTimelineListenerTests(RedisFixture redis)
             [listener],
             [],
             [],
-            new Bot.Host.Limits.StudentLimits(mux, store, Options.Create(new Bot.Host.Limits.StudentLimitsOptions()), driver.Time, NullLogger<Bot.Host.Limits.StudentLimits>.Instance),
+            new Bot.Host.Limits.StudentLimits(mux, Options.Create(new Bot.Host.Limits.StudentLimitsOptions()), driver.Time, NullLogger<Bot.Host.Limits.StudentLimits>.Instance),
             NullLogger<TurnProcessor>.Instance);
 
         await turns.RunAsync(student, "1", Inbound.FromText("/help"), CancellationToken.None);
