@@ -8,9 +8,9 @@ public static class ValidityRules
     /// <summary>The 6-month electronic ARC given before school registration (school practice, domain.md §4.1).</summary>
     public const string SixMonths = "6m";
 
-    private static readonly OptionSet OneYear = new([NiaLists.Validity.Options[0]]);
+    private static readonly OptionSet OneYear = new("validity", [NiaLists.Validity.Options[0]]);
 
-    private static readonly OptionSet HalfYear = new([new Option(SixMonths, "6個月", "6 months")]);
+    private static readonly OptionSet HalfYear = new("validity", [new Option(SixMonths, "6個月", "6 months")]);
 
     /// <summary>Programmes capped at 1 year: language centres (Regulations Art. 12) and training courses (研習、受訓).</summary>
     private static readonly HashSet<string> OneYearProgrammes = new(StringComparer.Ordinal) { "language", "overseasTech", "foreignTech" };

@@ -8,20 +8,32 @@ internal sealed class ApplicationChooser(TurnContext ctx, IConversationMoves mov
 {
     public void AskLanguage()
     {
-        // Bilingual on purpose: the student may not read the language we guessed.
+        // In the guessed language and in English: the student may not read the language we guessed. Every language is
+        // offered in its own name, the guessed one first.
         ctx.Output.SayKey("language.ask");
-        Choice zh = new("中文（繁體）", ButtonData.LanguagePrefix + "zh");
-        Choice en = new("English", ButtonData.LanguagePrefix + "en");
-        ctx.Output.Buttons([ctx.Language == Language.TraditionalChinese ? [zh, en] : [en, zh]]);
+        var messages = ctx.Settings.Messages;
+        var choices = messages.Languages
+            .OrderBy(l => l == ctx.Language ? 0 : 1)
+            .Select(l => new Choice(messages.Text(l, "language.name"), ButtonData.LanguagePrefix + l.Code()))
+            .ToList();
+        ctx.Output.Buttons([.. choices.Chunk(2).Select(row => (IReadOnlyList<Choice>)row)]);
     }
 
-    /// <summary>A language typed instead of pressed ("中文", "English", "zh").</summary>
+    /// <summary>The language a button or a typed answer names: its code ("vi", "zh"), its own name, or 中 for Chinese.</summary>
+    public Language? ParseLanguage(string text)
+    {
+        var typed = text.Trim();
+        var messages = ctx.Settings.Messages;
+        return typed.Contains('中', StringComparison.Ordinal) ? Language.TraditionalChinese
+            : messages.Languages.Where(l => typed.Equals(messages.Text(l, "language.name"), StringComparison.OrdinalIgnoreCase)
+                    || typed.StartsWith(l.Code().Split('-')[0], StringComparison.OrdinalIgnoreCase))
+                .Select(l => (Language?)l).FirstOrDefault();
+    }
+
+    /// <summary>A language typed instead of pressed ("中文", "English", "zh", "Tiếng Việt").</summary>
     public void ReadLanguage(string text)
     {
-        Language? language = text.Contains('中', StringComparison.Ordinal) || text.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Language.TraditionalChinese
-            : text.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English
-            : null;
-        if (language is { } chosen)
+        if (ParseLanguage(text) is { } chosen)
         {
             moves.ChooseLanguage(chosen);
         }

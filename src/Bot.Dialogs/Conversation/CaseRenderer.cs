@@ -116,7 +116,7 @@ internal sealed class CaseRenderer(TurnContext ctx)
 
         if (ServiceStations.All.FirstOrDefault(s => s.Code == current.StationId) is { } station)
         {
-            var name = ctx.Language == Messages.Language.English ? $"{station.English} ({station.Name})" : station.Name;
+            var name = ctx.Language == Messages.Language.TraditionalChinese ? station.Name : $"{station.English} ({station.Name})";
             text += "\n" + ctx.F("case.pickup.station", name, station.Address, station.Phone, ctx.T("station.hours"));
         }
 

@@ -87,7 +87,15 @@ internal sealed class CommandDesk(
 
         if (data.StartsWith(ButtonData.LanguagePrefix, StringComparison.Ordinal))
         {
-            moves.ChooseLanguage(data[ButtonData.LanguagePrefix.Length..] == "zh" ? Language.TraditionalChinese : Language.English);
+            if (chooser.ParseLanguage(data[ButtonData.LanguagePrefix.Length..]) is { } language)
+            {
+                moves.ChooseLanguage(language);
+            }
+            else
+            {
+                chooser.AskLanguage();
+            }
+
             return true;
         }
 

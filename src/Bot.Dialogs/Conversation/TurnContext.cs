@@ -76,7 +76,6 @@ internal sealed class TurnContext
     /// <summary>Telegram shows about 30 characters of a button; LINE allows 20 in a quick-reply label.</summary>
     public static string Shorten(string label) => label.Length <= 48 ? label : label[..47] + "…";
 
-    /// <summary>Words that mean "next" in either language.</summary>
-    public static bool IsNextWord(string text) =>
-        text.ToLowerInvariant() is "next" or "done" or "ok" or "continue" or "下一步" or "完成" or "好" or "繼續";
+    /// <summary>Words that mean "next", in any language the bot speaks.</summary>
+    public static bool IsNextWord(string text) => Words.Default.Is("words.next", text);
 }

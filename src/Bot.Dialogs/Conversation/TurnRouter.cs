@@ -68,21 +68,30 @@ internal sealed class TurnRouter(TurnContext ctx, StudentConversation conversati
     {
         IConversationMoves moves = conversation;
 
-        // Typed words for the navigation buttons, in either language.
-        switch (typed.ToLowerInvariant())
+        // Typed words for the navigation buttons, in any language the bot speaks.
+        var words = Words.Default;
+        if (typed.Length == 0)
         {
-            case "":
-                moves.Prompt();
-                return;
-            case "back" or "返回" or "上一步":
-                moves.Back();
-                return;
-            case "skip" or "略過" or "跳過" when conversation.IsInForm:
-                moves.Skip();
-                return;
-            case "help" or "說明" or "幫助":
-                moves.Help();
-                return;
+            moves.Prompt();
+            return;
+        }
+
+        if (words.Is("words.back", typed))
+        {
+            moves.Back();
+            return;
+        }
+
+        if (conversation.IsInForm && words.Is("words.skip", typed))
+        {
+            moves.Skip();
+            return;
+        }
+
+        if (words.Is("words.help", typed))
+        {
+            moves.Help();
+            return;
         }
 
         // An overstay question is answered wherever the student is ("overstay 15 days", 「逾期 15 天」).

@@ -10,5 +10,5 @@ public sealed record FieldContext(DateOnly Today, StudentState State, IReadOnlyL
 
     public static OptionSet? SchoolOptions(FieldContext context) => context.Schools.Count == 0
         ? null
-        : new OptionSet([.. context.Schools.Select(s => new Option(s.Id, s.Name, s.Name)), new Option("other", "其他學校", "Another school")]);
+        : new OptionSet("school", [.. context.Schools.Select(s => new Option(s.Id, s.Name, s.Name)), new Option("other", "其他學校", "Another school")]);
 }

@@ -7,7 +7,7 @@ namespace Bot.Dialogs.Forms;
 /// </summary>
 public static class NiaLists
 {
-    public static readonly OptionSet Programmes = new([
+    public static readonly OptionSet Programmes = new("programme", [
         new("bachelor", "學士", "Bachelor"),
         new("master", "碩士", "Master"),
         new("doctor", "博士", "Doctorate"),
@@ -22,53 +22,53 @@ public static class NiaLists
         new("industry", "產學合作專班", "Industry-academia cooperation programme"),
     ]);
 
-    public static readonly OptionSet Reasons = new([
+    public static readonly OptionSet Reasons = new("reason", [
         new("studying", "在學延期", "Still studying"),
         new("graduate", "畢業實習延期", "Graduation / internship"),
     ]);
 
     /// <summary>How a first applicant entered: the visitor route pays more and has its own window (Regulations Art. 6 ¶2).</summary>
-    public static readonly OptionSet EntryVisas = new([
+    public static readonly OptionSet EntryVisas = new("entryVisa", [
         new("resident", "居留簽證", "Resident visa (e.g. FS, FC, FR)"),
         new("visitor", "免簽證或停留簽證", "Visa-exempt or visitor visa"),
     ]);
 
     /// <summary>What a data change (居留證資料異動) is for; the NIA page's own wording was not documented.</summary>
-    public static readonly OptionSet ChangeKinds = new([
+    public static readonly OptionSet ChangeKinds = new("changeKind", [
         new("address", "住址變更", "New address"),
         new("passport", "護照換發", "New passport"),
         new("both", "住址及護照", "Both"),
         new("other", "其他資料", "Other data (e.g. name)"),
     ]);
 
-    public static readonly OptionSet ReissueReasons = new([
+    public static readonly OptionSet ReissueReasons = new("reissueReason", [
         new("lost", "遺失", "Lost"),
         new("stolen", "被竊", "Stolen"),
         new("damaged", "毀損", "Damaged"),
     ]);
 
-    public static readonly OptionSet SchoolChangeKinds = new([
+    public static readonly OptionSet SchoolChangeKinds = new("schoolChangeKind", [
         new("transfer", "轉學", "Transfer to another school"),
         new("moveUp", "升學", "Moving up a level (e.g. bachelor → master)"),
     ]);
 
-    public static readonly OptionSet StudyStatus = new([
+    public static readonly OptionSet StudyStatus = new("studyStatus", [
         new("registered", "已註冊", "Registered this term"),
         new("notRegistered", "未註冊", "Not yet registered"),
     ]);
 
-    public static readonly OptionSet Validity = new([
+    public static readonly OptionSet Validity = new("validity", [
         new("1", "1年", "1 year"),
         new("2", "2年", "2 years"),
         new("3", "3年", "3 years"),
     ]);
 
-    public static readonly OptionSet Sex = new([
+    public static readonly OptionSet Sex = new("sex", [
         new("m", "男", "Male"),
         new("f", "女", "Female"),
     ]);
 
-    public static readonly OptionSet Education = new([
+    public static readonly OptionSet Education = new("education", [
         new("primary", "國小", "Primary school"),
         new("junior", "國中", "Junior high school"),
         new("senior", "高中職", "Senior high school"),
@@ -78,33 +78,33 @@ public static class NiaLists
         new("doctor", "博士", "Doctorate"),
     ]);
 
-    public static readonly OptionSet Marital = new([
+    public static readonly OptionSet Marital = new("marital", [
         new("single", "未婚", "Single"),
         new("married", "已婚", "Married"),
         new("divorced", "離婚", "Divorced"),
         new("widowed", "喪偶", "Widowed"),
     ]);
 
-    public static readonly OptionSet PickupMethods = new([
+    public static readonly OptionSet PickupMethods = new("pickupMethod", [
         new("counter", "臨櫃領取", "Collect in person at a service station"),
     ]);
 
-    public static readonly OptionSet NameLines = new([
+    public static readonly OptionSet NameLines = new("nameLines", [
         new("two", "姓與名分開", "Yes, separate"),
         new("one", "只有一行姓名", "No, one name line"),
     ]);
 
-    public static readonly OptionSet YesNo = new([
+    public static readonly OptionSet YesNo = new("yesNo", [
         new("yes", "是", "Yes"),
         new("no", "否", "No"),
     ]);
 
-    public static readonly OptionSet UseSchoolDefault = new([
+    public static readonly OptionSet UseSchoolDefault = new("useSchool", [
         new("school", "使用學校資料", "Use my school's"),
         new("own", "自行輸入", "Type my own"),
     ]);
 
-    public static readonly OptionSet Cities = new([
+    public static readonly OptionSet Cities = new("city", [
         new("TPE", "臺北市", "Taipei City"), new("NTPC", "新北市", "New Taipei City"), new("KEE", "基隆市", "Keelung City"),
         new("TAO", "桃園市", "Taoyuan City"), new("HSZ", "新竹市", "Hsinchu City"), new("HSQ", "新竹縣", "Hsinchu County"),
         new("MIA", "苗栗縣", "Miaoli County"), new("TXG", "臺中市", "Taichung City"), new("CHA", "彰化縣", "Changhua County"),
@@ -116,7 +116,7 @@ public static class NiaLists
     ]);
 
     /// <summary>The nationalities most students in Taiwan have, offered as buttons; any other country may be typed.</summary>
-    public static readonly OptionSet CommonNationalities = new([
+    public static readonly OptionSet CommonNationalities = new("nationality", [
         new("MY", "馬來西亞", "Malaysia"), new("VN", "越南", "Vietnam"), new("ID", "印尼", "Indonesia"),
         new("IN", "印度", "India"), new("JP", "日本", "Japan"), new("US", "美國", "United States"),
         new("KR", "韓國", "Korea"), new("PH", "菲律賓", "Philippines"), new("TH", "泰國", "Thailand"),
@@ -125,10 +125,10 @@ public static class NiaLists
     ]);
 
     /// <summary>A contact person in Taiwan is usually Taiwanese: 中華民國 comes first.</summary>
-    public static readonly OptionSet ContactNationalities = new([
+    public static readonly OptionSet ContactNationalities = new("nationality", [
         CommonNationalities.Options[^1],
         .. CommonNationalities.Options.Take(CommonNationalities.Options.Count - 1),
     ]);
 
-    public static readonly OptionSet Stations = new([.. ServiceStations.All.Select(s => new Option(s.Code, s.Name, s.English))]);
+    public static readonly OptionSet Stations = new("station", [.. ServiceStations.All.Select(s => new Option(s.Code, s.Name, s.English))]);
 }

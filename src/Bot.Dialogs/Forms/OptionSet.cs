@@ -1,19 +1,36 @@
 namespace Bot.Dialogs.Forms;
 
 /// <summary>
-/// One entry of an NIA drop-down. <see cref="Value"/> is the NIA's own (Chinese) text, which is what the
-/// student must pick on the site; <see cref="English"/> is a gloss shown to English speakers beside it.
+/// One entry of an NIA drop-down. <see cref="Value"/> is the NIA's own (Chinese) text, which is what the student must
+/// pick on the site; beside it readers of other languages see a gloss: <c>option.{set}.{code}</c> in their catalogue,
+/// else <see cref="English"/>.
 /// </summary>
 public sealed record Option(string Code, string Value, string English)
 {
-    public string Label(Messages.Language language) =>
-        language == Messages.Language.TraditionalChinese || English == Value ? Value : $"{English} · {Value}";
+    /// <summary>The name of the list it belongs to, for its gloss's key (set by <see cref="OptionSet"/>).</summary>
+    public string Set { get; init; } = string.Empty;
+
+    /// <summary>The NIA's words, with the gloss in the student's language before them ("Master · 碩士", "Thạc sĩ · 碩士").</summary>
+    public string Label(Messages.Language language, Messages.MessageCatalogue? messages = null)
+    {
+        if (language == Messages.Language.TraditionalChinese)
+        {
+            return Value;
+        }
+
+        var catalogue = messages ?? Messages.MessageCatalogue.Default;
+        var key = $"option.{Set}.{Code}";
+        var gloss = catalogue.Has(language, key) ? catalogue.Text(language, key) : English;
+        return gloss == Value ? Value : $"{gloss} · {Value}";
+    }
 }
 
-/// <summary>A list of options with lookup by code and by what a student might type.</summary>
-public sealed class OptionSet(IReadOnlyList<Option> options)
+/// <summary>A named list of options with lookup by code and by what a student might type.</summary>
+public sealed class OptionSet(string name, IReadOnlyList<Option> options)
 {
-    public IReadOnlyList<Option> Options { get; } = options;
+    public string Name { get; } = name;
+
+    public IReadOnlyList<Option> Options { get; } = [.. options.Select(o => o with { Set = name })];
 
     public Option? ByCode(string code) => Options.FirstOrDefault(o => o.Code == code);
 

@@ -13,52 +13,68 @@ public sealed class MessageCatalogue
 {
     public static MessageCatalogue Default { get; } = LoadEmbedded(typeof(MessageCatalogue).Assembly);
 
-    private readonly FrozenDictionary<string, string>[] byLanguage;
+    private readonly FrozenDictionary<Language, FrozenDictionary<string, string>> byLanguage;
 
-    private MessageCatalogue(FrozenDictionary<string, string>[] byLanguage) => this.byLanguage = byLanguage;
+    private MessageCatalogue(Dictionary<Language, FrozenDictionary<string, string>> byLanguage)
+    {
+        this.byLanguage = byLanguage.ToFrozenDictionary();
+        Languages = [.. byLanguage.Keys.OrderBy(l => l == Language.English ? 0 : l == Language.TraditionalChinese ? 1 : 2).ThenBy(l => l.Code(), StringComparer.Ordinal)];
+    }
 
-    public IReadOnlyCollection<string> Keys(Language language) => byLanguage[(int)language].Keys;
+    /// <summary>The languages with catalogues, English first, then Traditional Chinese, then the others by code.</summary>
+    public IReadOnlyList<Language> Languages { get; }
 
-    public bool Has(Language language, string key) => byLanguage[(int)language].ContainsKey(key);
+    public IReadOnlyCollection<string> Keys(Language language) => Table(language).Keys;
+
+    public bool Has(Language language, string key) => Table(language).ContainsKey(key);
+
+    private FrozenDictionary<string, string> Table(Language language) =>
+        byLanguage.TryGetValue(language, out var table) ? table : byLanguage[Language.English];
 
     /// <summary>The text for a key; falls back to English, then to the key itself so a gap is visible, never a crash.</summary>
     public string Text(Language language, string key)
     {
-        if (byLanguage[(int)language].TryGetValue(key, out var text))
+        if (Table(language).TryGetValue(key, out var text))
         {
             return text;
         }
 
-        return byLanguage[(int)Language.English].TryGetValue(key, out var english) ? english : key;
+        return byLanguage[Language.English].TryGetValue(key, out var english) ? english : key;
     }
 
     public string Format(Language language, string key, params object?[] args) =>
         args.Length == 0 ? Text(language, key) : string.Format(CultureInfo.InvariantCulture, Text(language, key), args);
 
+    /// <summary>Every embedded "{area}.{code}.json" file, merged per language code; the languages are the codes found.</summary>
     public static MessageCatalogue LoadEmbedded(Assembly assembly)
     {
-        var tables = new FrozenDictionary<string, string>[Languages.All.Count];
-        foreach (var language in Languages.All)
+        var merged = new Dictionary<Language, Dictionary<string, string>>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal) && n.Contains(".Messages.", StringComparison.Ordinal)))
         {
-            var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-            var suffix = "." + language.Code() + ".json";
-            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(suffix, StringComparison.Ordinal)))
+            var stem = name[..^".json".Length];
+            var language = new Language(stem[(stem.LastIndexOf('.') + 1)..]);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+                ?? throw new InvalidDataException($"Message file {name} is empty.");
+            if (!merged.TryGetValue(language, out var table))
             {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
-                    ?? throw new InvalidDataException($"Message file {name} is empty.");
-                foreach (var (key, value) in entries)
-                {
-                    if (!merged.TryAdd(key, value))
-                    {
-                        throw new InvalidDataException($"Message key {key} is defined twice for {language.Code()} ({name}).");
-                    }
-                }
+                merged[language] = table = new Dictionary<string, string>(StringComparer.Ordinal);
             }
 
-            tables[(int)language] = merged.ToFrozenDictionary(StringComparer.Ordinal);
+            foreach (var (key, value) in entries)
+            {
+                if (!table.TryAdd(key, value))
+                {
+                    throw new InvalidDataException($"Message key {key} is defined twice for {language.Code()} ({name}).");
+                }
+            }
         }
 
-        return new MessageCatalogue(tables);
+        if (!merged.ContainsKey(Language.English))
+        {
+            throw new InvalidDataException("There is no English catalogue to fall back on.");
+        }
+
+        return new MessageCatalogue(merged.ToDictionary(p => p.Key, p => p.Value.ToFrozenDictionary(StringComparer.Ordinal)));
     }
 }

@@ -43,12 +43,25 @@ public sealed class MessageCatalogueTests
     public void TranslationsUseTheSamePlaceholders()
     {
         var catalogue = MessageCatalogue.Default;
-        foreach (var key in catalogue.Keys(Language.English))
+        foreach (var language in Languages.All.Where(l => l != Language.English))
         {
-            var english = Placeholders(catalogue.Text(Language.English, key));
-            var chinese = Placeholders(catalogue.Text(Language.TraditionalChinese, key));
-            Assert.True(english == chinese, $"{key}: en uses {english}, zh-TW uses {chinese}");
+            foreach (var key in catalogue.Keys(Language.English))
+            {
+                var english = Placeholders(catalogue.Text(Language.English, key));
+                var translated = Placeholders(catalogue.Text(language, key));
+                Assert.True(english == translated, $"{key}: en uses {english}, {language.Code()} uses {translated}");
+            }
         }
+    }
+
+    [Fact]
+    public void TheLanguagesAreTheCataloguesFoundEachNamedInItself()
+    {
+        Assert.Equal(Language.English, Languages.All[0]);
+        Assert.Equal(Language.TraditionalChinese, Languages.All[1]);
+        Assert.All(Languages.All, l => Assert.NotEqual("language.name", MessageCatalogue.Default.Text(l, "language.name")));
+        Assert.Equal(Language.TraditionalChinese, Languages.FromHint("zh-hant"));
+        Assert.Equal(Language.English, Languages.FromHint("fr"));
     }
 
     private static string Placeholders(string text) =>

@@ -380,7 +380,7 @@ public sealed class StudentConversationTests
     [Fact]
     public void SwitchesLanguageMidFormAndAsksTheSameQuestion()
     {
-        var d = new DialogDriver().ToRegistration().Press("nav:skip").Say("/language").Press("lang:zh");
+        var d = new DialogDriver().ToRegistration().Press("nav:skip").Say("/language").Press("lang:zh-TW");
 
         Assert.Contains("已切換為中文", d.Text, StringComparison.Ordinal);
         Assert.Contains("護照上的姓名", d.Text, StringComparison.Ordinal);
