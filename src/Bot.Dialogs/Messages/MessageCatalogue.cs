@@ -42,8 +42,8 @@ public sealed class MessageCatalogue
         return byLanguage[Language.English].TryGetValue(key, out var english) ? english : key;
     }
 
-    public string Format(Language language, string key, params object?[] args) =>
-        args.Length == 0 ? Text(language, key) : string.Format(CultureInfo.InvariantCulture, Text(language, key), args);
+    /// <summary>The text with its arguments filled in (<see cref="MessageFormat"/>: plural forms, e.g. "1 day" / "3 days").</summary>
+    public string Format(Language language, string key, params object?[] args) => MessageFormat.Format(Text(language, key), args);
 
     /// <summary>Every embedded "{area}.{code}.json" file, merged per language code; the languages are the codes found.</summary>
     public static MessageCatalogue LoadEmbedded(Assembly assembly)

@@ -20,7 +20,7 @@ public sealed class AdvisorForwarder(AdvisorInbox inbox, AdvisorNotifier notifie
             var text = new Reply(inbound.Text ?? string.Empty).PlainText;
             if (inbound.Uploads is { Count: > 0 } uploads)
             {
-                text = $"[{uploads.Count} file(s)] {text}".Trim();
+                text = $"[{uploads.Count} {(uploads.Count == 1 ? "file" : "files")}] {text}".Trim();
             }
 
             await inbox.AddAsync(student, new ThreadMessage("student", text, time.GetUtcNow()));

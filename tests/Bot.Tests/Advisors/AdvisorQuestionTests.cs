@@ -134,7 +134,7 @@ public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
         telegram.EnqueuePhoto(Student, Uploads.TestImages.Jpeg(Uploads.TestImages.Astronaut()), caption: "\u27E6\u27E6passport page <b> \u27E7 is it ok?\u27E6");
         var card = (await telegram.WaitForCallsAsync(Advisor, 1, Timeout))[0];
         Assert.True(card.Succeeded, card.ToString());
-        Assert.Contains("[1 file(s)] passport page &lt;b&gt;  is it ok?", card.Text, StringComparison.Ordinal);
+        Assert.Contains("[1 file] passport page &lt;b&gt;  is it ok?", card.Text, StringComparison.Ordinal);
         Assert.Empty(telegram.Violations);
     }
 

@@ -34,14 +34,14 @@ public sealed class CaseTrackingTests
         d.Press("case:today");
         Assert.Contains("僑生", d.Text, StringComparison.Ordinal);
         d.Press("case:fc:no");
-        Assert.Contains("Pay by 2026-11-29 (4 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Pay by 2026-11-29 (4 days left)", d.Text, StringComparison.Ordinal);
         Assert.Contains("線上繳費 (online payment) → tick your case → 繳費 (pay) → 確認繳費 (confirm)", d.Text, StringComparison.Ordinal);
-        Assert.Contains("NT$1,000 (1 year(s) × NT$1,000 per year)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("NT$1,000 (1 year × NT$1,000 per year)", d.Text, StringComparison.Ordinal);
 
         d.Time.Advance(TimeSpan.FromDays(2));
         d.Say("/status");
         Assert.Contains("approved, fee not paid yet", d.Text, StringComparison.Ordinal);
-        Assert.Contains("Pay by 2026-11-29 (2 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Pay by 2026-11-29 (2 days left)", d.Text, StringComparison.Ordinal);
         Assert.Contains("Your ARC expires on 2027-01-31", d.Text, StringComparison.Ordinal);
 
         d.Press("case:paid").Press("pay:ConvenienceStore");
@@ -49,7 +49,7 @@ public sealed class CaseTrackingTests
         Assert.Equal(PaymentMethod.ConvenienceStore, d.State.Case!.PaymentMethod);
 
         d.Press("case:cardready"); // Friday 2026-11-27: pickup opens on the 3rd working day, Wednesday 2026-12-02
-        Assert.Contains("Pick up from 2026-12-02 (5 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Pick up from 2026-12-02 (5 days left)", d.Text, StringComparison.Ordinal);
         Assert.Contains("首頁 > 下載專區 > 收據下載", d.Text, StringComparison.Ordinal);
         Assert.Contains("Taipei City (臺北市服務站), 100213臺北市中正區廣州街15號, tel. 02-2388-5185, open Mon–Fri 08:00–17:00, no lunch break", d.Text, StringComparison.Ordinal);
 
@@ -77,8 +77,8 @@ public sealed class CaseTrackingTests
         d.Press("case:approved").Say("2026-11-25").Press("case:fc:yes");
 
         Assert.Equal(new DateOnly(2026, 11, 25), d.State.Case!.ApprovedOn);
-        Assert.Contains("Pay by 2026-11-29 (3 day(s) left)", d.Text, StringComparison.Ordinal);
-        Assert.Contains("NT$500 (1 year(s) × NT$500 per year, the overseas-Chinese student rate)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Pay by 2026-11-29 (3 days left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("NT$500 (1 year × NT$500 per year, the overseas-Chinese student rate)", d.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -165,7 +165,7 @@ public sealed class CaseTrackingTests
         Assert.Contains("When did NIA's 補件 notice", d.Text, StringComparison.Ordinal);
 
         d.Say("2026-11-26");
-        Assert.Contains("by 2026-12-11 (14 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("by 2026-12-11 (14 days left)", d.Text, StringComparison.Ordinal);
         Assert.Contains("線上申辦 → 待補件案件", d.Text, StringComparison.Ordinal);
         Assert.Contains("Passport", d.Text, StringComparison.OrdinalIgnoreCase);
         d.Say("/status");

@@ -33,14 +33,14 @@ public sealed class FirstApplicationTests
         Assert.Contains("入境日期 (the day you entered Taiwan)", d.Text, StringComparison.Ordinal);
 
         d.Say("2026-11-20");
-        Assert.Contains("File by 2026-12-20 (25 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("File by 2026-12-20 (25 days left)", d.Text, StringComparison.Ordinal);
         d.Press("v:resident").Press("v:master").Press("v:no").Say("國立臺灣大學").Press("v:registered").Press("v:1");
 
         Assert.Contains("Step 7 of 9 · Photo and documents", d.Text, StringComparison.Ordinal);
         d.Press("go:next");
         Assert.Contains("Send 1. Passport data page and visa or entry stamp (護照及簽證) — required", d.Text, StringComparison.Ordinal);
         d.UploadScan("1-passport-visa");
-        Assert.Contains("Prepared so far for this slot: 1 file(s)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Prepared so far for this slot: 1 file", d.Text, StringComparison.Ordinal);
         d.SkipDocuments();
         Assert.Contains("Documents for the first application:", d.Text, StringComparison.Ordinal);
         Assert.Contains("✅ 1. Passport data page and visa or entry stamp (護照及簽證) — required — 1-passport-visa.", d.Text, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class FirstApplicationTests
 
         d.Say("104522736210").Press("case:approved").Press("case:today");
         Assert.DoesNotContain("are you an overseas Chinese student", d.Text, StringComparison.Ordinal);
-        Assert.Contains("NT$1,000 (1 year(s) × NT$1,000 per year)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("NT$1,000 (1 year × NT$1,000 per year)", d.Text, StringComparison.Ordinal);
 
         d.Press("case:paid").Press("pay:WebAtm").Press("case:cardready");
         Assert.Contains("Bring the printed payment receipt", d.Text, StringComparison.Ordinal);
@@ -98,12 +98,12 @@ public sealed class FirstApplicationTests
 
         Assert.Contains("停留期限 (the last day you may stay)", d.Text, StringComparison.Ordinal);
         d.Say("2026-12-10");
-        Assert.Contains("by 2026-12-10 (15 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("by 2026-12-10 (15 days left)", d.Text, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 12, 10), StudentCase.Of(d.State).FilingDue);
 
         d.Press("v:master").Press("v:no").Say("國立臺灣大學").Press("v:registered").Press("v:1").SkipDocuments().PersonalData(arcExpiry: null).Submit()
             .Press("case:approved").Press("case:today");
-        Assert.Contains("NT$3,200 (1 year(s) × NT$1,000 per year, plus NT$2,200 because you entered visa-exempt or on a visitor visa)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("NT$3,200 (1 year × NT$1,000 per year, plus NT$2,200 because you entered visa-exempt or on a visitor visa)", d.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class FirstApplicationTests
     {
         var d = ToRequestPage().Say("2026-10-01");
 
-        Assert.Contains("The 30 days ended on 2026-10-31, 25 day(s) ago", d.Text, StringComparison.Ordinal);
+        Assert.Contains("The 30 days ended on 2026-10-31, 25 days ago", d.Text, StringComparison.Ordinal);
         Assert.Contains("NT$2,000–10,000", d.Text, StringComparison.Ordinal);
         Assert.Equal("2026-10-01", d.Answer("entryDate"));
         Assert.Contains("入境簽證種類", d.Text, StringComparison.Ordinal);

@@ -65,5 +65,5 @@ public sealed class MessageCatalogueTests
     }
 
     private static string Placeholders(string text) =>
-        string.Join(',', System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal));
+        string.Join(',', System.Text.RegularExpressions.Regex.Matches(text, @"\{(\d+)[},]").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
 }

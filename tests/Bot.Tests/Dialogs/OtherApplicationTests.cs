@@ -10,7 +10,7 @@ namespace Bot.Tests.Dialogs;
 public sealed class OtherApplicationTests
 {
     [Theory]
-    [InlineData("English", "Step 5 of 9 · Card exchange", "Exchange it before the e-ARC expires: by 2027-01-10 (46 day(s) left)", "is not published")]
+    [InlineData("English", "Step 5 of 9 · Card exchange", "Exchange it before the e-ARC expires: by 2027-01-10 (46 days left)", "is not published")]
     [InlineData("中文", "第 5 步（共 9 步）· 換證", "請在電子居留證到期前換證：最晚 2027-01-10（剩 46 天）", "沒有這項申請的公開金額")]
     public void ExchangesTheEArcForTheCardBeforeItExpires(string language, string header, string deadline, string unknownFee)
     {
@@ -39,7 +39,7 @@ public sealed class OtherApplicationTests
     public void ReportsANewAddressWithinThirtyDaysAndPaysTheFlatFee()
     {
         var d = new DialogDriver().Choose("change").ToApplicationPage().Say("A800000005").Press("v:address").Say("2026-11-10");
-        Assert.Contains("Report it by 2026-12-10 (15 day(s) left)", d.Text, StringComparison.Ordinal);
+        Assert.Contains("Report it by 2026-12-10 (15 days left)", d.Text, StringComparison.Ordinal);
 
         d.Press("v:master").Say("國立臺灣大學").Press("v:registered").SkipDocuments();
         Assert.Contains("3. Proof of residence (居住證明: lease, household register) — only if your address changed", d.Text, StringComparison.Ordinal);

@@ -260,7 +260,7 @@ public sealed class StudentConversationTests
         var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments()
             .Say("2031-05-31").Say("2026-11-10");
 
-        Assert.Contains("expired 15 day(s) ago", d.Text, StringComparison.Ordinal);
+        Assert.Contains("expired 15 days ago", d.Text, StringComparison.Ordinal);
         Assert.Contains("extension is no longer possible", d.Text, StringComparison.Ordinal);
         Assert.Contains("NIA's table for 15 days: NT$20,000", d.Text, StringComparison.Ordinal);
         Assert.Contains("NEW residence application", d.Text, StringComparison.Ordinal);

@@ -29,8 +29,8 @@ public sealed partial class TrackingMessagesTests
     }
 
     private static string[] Placeholders(string text) =>
-        [.. PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
+        [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"\{\d+\}")]
+    [GeneratedRegex(@"\{(\d+)[},]")]
     private static partial Regex PlaceholderPattern();
 }

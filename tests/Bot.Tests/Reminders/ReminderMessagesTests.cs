@@ -36,7 +36,7 @@ public sealed partial class ReminderMessagesTests
         {
             foreach (var texts in new[] { English, Chinese })
             {
-                var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts[r.MessageKey], [.. r.Arguments]);
+                var text = Bot.Dialogs.Messages.MessageFormat.Format(texts[r.MessageKey], [.. r.Arguments]);
                 Assert.DoesNotContain("{", text, StringComparison.Ordinal);
             }
         });
@@ -45,6 +45,6 @@ public sealed partial class ReminderMessagesTests
     private static int[] Placeholders(string text) =>
         [.. Placeholder().Matches(text).Select(m => int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order()];
 
-    [GeneratedRegex(@"\{(\d+)\}")]
+    [GeneratedRegex(@"\{(\d+)[},]")]
     private static partial Regex Placeholder();
 }

@@ -34,7 +34,7 @@ public sealed class TelegramConversationTests(RedisFixture redis) : TelegramHost
         Assert.Contains("within 30 days counted from the day after you entered Taiwan", student.LastAnswer, StringComparison.Ordinal);
 
         await Task.FromResult(student).Register("nguyen").Press("go:next").Press("go:next").Press("go:next").Say(entered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Assert.Contains($"File by {entered.AddDays(30):yyyy-MM-dd} (27 day(s) left)", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains($"File by {entered.AddDays(30):yyyy-MM-dd} (27 days left)", student.LastAnswer, StringComparison.Ordinal);
 
         await student.Press("v:resident").Press("v:master").Press("v:no").Say("國立臺灣大學").Press("v:registered").Press("v:1")
             .Press("go:next").Press("go:next").Press("go:next").Press("go:next").Press("go:next").Press("go:next")
@@ -45,7 +45,7 @@ public sealed class TelegramConversationTests(RedisFixture redis) : TelegramHost
         Assert.Contains($"入境日期: <code>{entered:yyyy-MM-dd}</code>", student.LastAnswer, StringComparison.Ordinal);
 
         await student.Say("104522736210").Press("case:approved").Press("case:today");
-        Assert.Contains("NT$1,000 (1 year(s) × NT$1,000 per year)", student.LastAnswer, StringComparison.Ordinal);
+        Assert.Contains("NT$1,000 (1 year × NT$1,000 per year)", student.LastAnswer, StringComparison.Ordinal);
         Assert.Empty(Telegram.Violations);
     }
 
