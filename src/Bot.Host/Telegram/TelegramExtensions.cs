@@ -23,8 +23,11 @@ public static class TelegramExtensions
 
             // One long-lived client; recycling pooled connections keeps DNS changes visible.
             var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(90) };
-            return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')), http);
+            // RetryCount 0: a 429 comes straight to TelegramFloodControl, which pauses every host and slows the pace.
+            return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')) { RetryCount = 0 }, http);
         });
+        builder.Services.AddSingleton<TelegramFloodControl>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramFloodControl>());
         builder.Services.AddSingleton<TelegramReplySender>();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();

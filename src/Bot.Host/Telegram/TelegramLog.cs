@@ -22,4 +22,13 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Telegram command menu not published; typed commands still work")]
     public static partial void CommandMenuFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Telegram answered 429: every host pauses {Seconds} s and slows down")]
+    public static partial void TooManyRequests(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Could not subscribe to other hosts' Telegram 429s; this host backs off on its own 429s only")]
+    public static partial void FloodSubscriptionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Could not share a Telegram pause with the other hosts")]
+    public static partial void FloodShareFailed(ILogger logger, Exception exception);
 }

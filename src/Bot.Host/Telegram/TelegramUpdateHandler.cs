@@ -10,14 +10,8 @@ public sealed class TelegramUpdateHandler(
     TurnProcessor turns,
     TelegramReplySender sender,
     StudentWorkQueue queue,
-    Microsoft.Extensions.Options.IOptions<TelegramOptions> options,
     IEnumerable<IAdvisorCommands> advisors)
 {
-    /// <summary>Replies are paced to Telegram:MessagesPerSecond (see <see cref="TelegramOptions.MessagesPerSecond"/>).</summary>
-    private readonly MessagePacer? pacer = options.Value.MessagesPerSecond is > 0 and var rate
-        ? new MessagePacer(rate, Burst: (int)Math.Max(1, rate))
-        : null;
-
     /// <summary>Completes when every update of the batch has been handled (or deliberately dropped).</summary>
     public Task HandleAsync(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken) =>
         Task.WhenAll(Dispatch(updates, bot, cancellationToken));
@@ -76,7 +70,7 @@ public sealed class TelegramUpdateHandler(
         var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken);
         if (outcome is not null)
         {
-            await (pacer?.WaitAsync(outcome.Replies.Count, cancellationToken) ?? Task.CompletedTask);
+            // Paced by the sender (Telegram:MessagesPerSecond, slower after a 429), in the order turns finish.
             await sender.SendAsync(inbound, outcome.Replies, outcome.Effects, cancellationToken);
         }
     }
