@@ -26,6 +26,10 @@ public static class ConversationExtensions
         // Configured dialog machines, reused by every turn and reminder of this host (see ConversationPool).
         builder.Services.AddSingleton(sp => new ConversationPool(sp.GetRequiredService<DialogSettings>()));
         builder.Services.AddSingleton<TurnProcessor>();
+
+        // A failed turn or send is tried again with back-off, then dead-lettered (Delivery:*).
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DeliveryRetry>();
         builder.Services.AddSingleton<StudentWorkQueue>();
         builder.Services.AddSingleton<StudentMessenger>();
         return builder;

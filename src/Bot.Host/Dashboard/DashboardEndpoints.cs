@@ -54,6 +54,7 @@ public static class DashboardEndpoints
             IsStudentKey(key) ? Results.Ok(new { ok = await inbox.HandBackAsync(StudentKey.Parse(key), "dashboard", ct) }) : Results.BadRequest());
 
         api.MapPost("/chat", ChatAsync);
+        api.MapDeadLetters();
         return app;
     }
 

@@ -9,12 +9,17 @@ namespace Bot.Host.Inbox;
 /// Reads the inbox on this host. Each shard stream is owned by one host at a time through a lease, so its entries
 /// (and so each student's events) are dispatched in stream order onto <see cref="StudentWorkQueue"/>, which runs
 /// one student's work in order and different students concurrently. An entry is acknowledged (and deleted) only
-/// after it was handled; when a host stops or dies, the next owner of the shard claims the unacknowledged entries
-/// (XAUTOCLAIM) before reading new ones. Hosts split the shards evenly by a heartbeat list.
+/// after it was handled; a failed attempt is tried again with back-off (<see cref="DeliveryRetry"/>; each one counted
+/// in the stream's delivery count), and after <c>Delivery:MaxAttempts</c> the entry moves to the dead-letter stream
+/// (<see cref="DeadLetters"/>) in the same script that acknowledges it. When a host stops or dies, the next owner of the
+/// shard claims the unacknowledged entries (XAUTOCLAIM), with their delivery counts, before reading new ones. Hosts
+/// split the shards evenly by a heartbeat list.
 /// </summary>
 public sealed partial class InboxProcessor(
     DurableInbox inbox,
+    DeadLetters deadLetters,
     StudentWorkQueue queue,
+    DeliveryRetry retry,
     IEnumerable<IInboxHandler> handlers,
     IConnectionMultiplexer redis,
     TimeProvider time,
@@ -117,9 +122,10 @@ public sealed partial class InboxProcessor(
             do
             {
                 var claimed = await db.StreamAutoClaimAsync(stream, DurableInbox.Group, consumer, 0, cursor, ReadBatch);
+                var deliveries = await DeliveryCountsAsync(db, stream, claimed.ClaimedEntries);
                 foreach (var entry in claimed.ClaimedEntries)
                 {
-                    Dispatch(shard, entry, stoppingToken);
+                    Dispatch(shard, entry, deliveries.GetValueOrDefault(entry.Id.ToString(), 1), stoppingToken);
                 }
 
                 count += claimed.ClaimedEntries.Length;
@@ -137,25 +143,61 @@ public sealed partial class InboxProcessor(
         var entries = await db.StreamReadGroupAsync(stream, DurableInbox.Group, consumer, StreamPosition.NewMessages, ReadBatch);
         foreach (var entry in entries)
         {
-            Dispatch(shard, entry, stoppingToken);
+            Dispatch(shard, entry, deliveries: 1, stoppingToken);
         }
 
         return count + entries.Length;
     }
 
-    private void Dispatch(Shard shard, StreamEntry raw, CancellationToken stoppingToken)
+    /// <summary>How often each claimed entry was delivered before (XAUTOCLAIM counted this one too): earlier hosts' attempts count.</summary>
+    private async Task<Dictionary<string, int>> DeliveryCountsAsync(IDatabase db, RedisKey stream, StreamEntry[] claimed)
+    {
+        if (claimed.Length == 0)
+        {
+            return [];
+        }
+
+        var pending = await db.StreamPendingMessagesAsync(stream, DurableInbox.Group, claimed.Length, consumer, claimed[0].Id, claimed[^1].Id);
+        return pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount, StringComparer.Ordinal);
+    }
+
+    /// <param name="deliveries">The entry's delivery count now: attempts before this one are counted against Delivery:MaxAttempts.</param>
+    private void Dispatch(Shard shard, StreamEntry raw, int deliveries, CancellationToken stoppingToken)
     {
         var entry = DurableInbox.Parse(raw);
         Interlocked.Increment(ref shard.InFlight);
         var key = entry?.Student ?? "inbox:malformed";
-        var task = queue.Enqueue(key, entry?.Channel ?? "inbox", async ct =>
+        var channel = entry?.Channel ?? "inbox";
+        var task = queue.Enqueue(key, channel, async ct =>
         {
             try
             {
-                await HandleAsync(entry, ct);
+                var delivery = new Delivery();
+                var attempts = 0;
+                var failure = await retry.RunAsync(
+                    async (attempt, token) =>
+                    {
+                        attempts = attempt;
+                        if (attempt > deliveries)
+                        {
+                            CountRedelivery(shard.Number, raw.Id);
+                        }
 
-                // Not reached when the host is stopping (the queue swallows the cancellation): the entry stays pending for the next owner.
-                await AcknowledgeAsync(shard.Number, raw.Id);
+                        await HandleAsync(entry, delivery, token);
+                    },
+                    attemptsSoFar: deliveries - 1,
+                    channel,
+                    ct);
+
+                // Not reached when the host is stopping (the cancellation ends the work): the entry stays pending for the next owner.
+                if (failure is null)
+                {
+                    await retry.PersistAsync(() => AcknowledgeAsync(shard.Number, raw.Id), "acknowledge an inbox entry", ct);
+                }
+                else
+                {
+                    await retry.PersistAsync(() => deadLetters.MoveAsync(shard.Number, raw.Id, entry, attempts, failure), "dead-letter an inbox entry", ct);
+                }
             }
             finally
             {
@@ -166,29 +208,29 @@ public sealed partial class InboxProcessor(
         _ = task.ContinueWith(t => running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task HandleAsync(InboxEntry? entry, CancellationToken cancellationToken)
+    private async Task HandleAsync(InboxEntry? entry, Delivery delivery, CancellationToken cancellationToken)
     {
         if (entry is null)
         {
-            return;
+            throw new FormatException("An inbox entry without its channel, student, id or body.");
         }
 
         if (!byChannel.TryGetValue(entry.Channel, out var handler))
         {
+            // A host configured without this channel (the others have it): an operator fixes that and replays it.
             InboxLog.NoHandler(logger, entry.Channel);
-            return;
+            throw new NotSupportedException($"No handler for channel {entry.Channel} on this host.");
         }
 
-        try
-        {
-            await handler.HandleAsync(entry, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A failing entry is dropped (and logged) rather than retried forever and blocking its student.
-            InboxLog.EntryFailed(logger, entry.Channel, e);
-        }
+        await handler.HandleAsync(entry, delivery, cancellationToken);
     }
+
+    /// <summary>
+    /// Claims the entry again for this host: Redis counts one more delivery, so the count survives this host (a host that
+    /// takes the shard over knows how many attempts were made). Not waited for: losing it only undercounts.
+    /// </summary>
+    private void CountRedelivery(int shard, RedisValue id) =>
+        redis.GetDatabase().StreamClaim(DurableInbox.Stream(shard), DurableInbox.Group, consumer, 0, [id], CommandFlags.FireAndForget);
 
     private async Task AcknowledgeAsync(int shard, RedisValue id)
     {

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Conversation;
+using Bot.Host.Conversation;
 using Bot.Host.Line.Api;
 
 namespace Bot.Host.Line;
@@ -23,12 +24,13 @@ public sealed class LineReplySender(
     /// Remember the messages' buttons so a later quote of them means what they meant (see <see cref="LineQuotedButtons"/>):
     /// for advisors' replies, whose buttons name a student; a student's turn does not need it and costs no Redis write.
     /// </param>
-    public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, bool quotable, CancellationToken cancellationToken)
+    /// <param name="delivery">Counts the batches sent, so a later attempt after a failure sends only the rest (the reply token at most once).</param>
+    public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, bool quotable, Delivery delivery, CancellationToken cancellationToken)
     {
         var messages = await renderer.RenderAsync(replies);
         var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
-        var next = 0;
-        if (batches.Count > 0 && replyToken is not null && time.GetUtcNow() - receivedAt < ReplyTokenFreshFor)
+        var next = delivery.Sent;
+        if (next == 0 && batches.Count > 0 && replyToken is not null && time.GetUtcNow() - receivedAt < ReplyTokenFreshFor)
         {
             try
             {
@@ -43,6 +45,8 @@ public sealed class LineReplySender(
             {
                 LineLog.ReplyFailed(logger, e);
             }
+
+            delivery.Sent = next;
         }
 
         for (var i = next; i < batches.Count; i++)
@@ -54,6 +58,7 @@ public sealed class LineReplySender(
             }
 
             var pushed = await client.PushAsync(userId, batches[i], RetryKey(eventId, i), cancellationToken);
+            delivery.Sent = i + 1;
             if (quotable)
             {
                 quotes.Remember(userId, batches[i], pushed.SentMessages);

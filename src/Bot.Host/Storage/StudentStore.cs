@@ -82,6 +82,19 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     public async Task ReleaseAsync(TurnLease lease) =>
         await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Release, new { lease = LeaseKey(lease.Student), token = lease.Token });
 
+    /// <summary>Gives the student back after a failed or cancelled turn; when Redis is unreachable too, the lease simply expires.</summary>
+    public async Task TryReleaseAsync(TurnLease lease)
+    {
+        try
+        {
+            await ReleaseAsync(lease);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The lease's own expiry (Storage:TurnLeaseSeconds) frees the student.
+        }
+    }
+
     public async Task<byte[]?> ReadAsync(StudentKey student) => Bytes(await redis.GetDatabase().StringGetAsync(RecordKey(student)));
 
     private static byte[]? Bytes(RedisResult result) => result.IsNull ? null : (byte[]?)result;

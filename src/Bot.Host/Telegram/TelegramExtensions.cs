@@ -32,6 +32,10 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
         builder.Services.AddSingleton<IUploadFetcher, TelegramFileFetcher>();
+
+        // Updates from the durable inbox: every update in webhook mode, and dead letters replayed from the dashboard in both.
+        builder.Services.AddSingleton<TelegramBotUser>();
+        builder.Services.AddSingleton<Inbox.IInboxHandler, TelegramInboxHandler>();
         if (options.Mode == TelegramMode.Polling)
         {
             builder.Services.AddHostedService<TelegramPollingService>();
@@ -39,8 +43,6 @@ public static class TelegramExtensions
         else
         {
             // Webhook: updates arrive at /webhooks/telegram and are handled from the durable inbox.
-            builder.Services.AddSingleton<TelegramBotUser>();
-            builder.Services.AddSingleton<Inbox.IInboxHandler, TelegramInboxHandler>();
             builder.Services.AddHostedService<TelegramWebhookRegistration>();
         }
 

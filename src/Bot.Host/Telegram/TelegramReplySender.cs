@@ -1,5 +1,6 @@
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Messages;
+using Bot.Host.Conversation;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
@@ -14,22 +15,33 @@ namespace Bot.Host.Telegram;
 /// </summary>
 public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodControl flood, ILogger<TelegramReplySender> logger)
 {
-    public async Task SendAsync(TelegramInbound inbound, IReadOnlyList<Reply> replies, TurnEffects effects, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends what the delivery decided, from the first reply not sent yet (a later attempt after a failure sends only the
+    /// rest), recording each one as it goes; the inbound's side effects are done once.
+    /// </summary>
+    public async Task SendAsync(TelegramInbound inbound, Delivery delivery, CancellationToken cancellationToken)
     {
-        if (inbound.CallbackQueryId is { } queryId)
+        if (!delivery.EffectsDone)
         {
-            // Stops the button's spinner; a query can only be answered once and may be too old after a restart.
-            await IgnoreBadRequest(() => flood.CallAsync(async ct => { await bot.AnswerCallbackQuery(queryId, cancellationToken: ct); return true; }, cancellationToken));
+            if (inbound.CallbackQueryId is { } queryId)
+            {
+                // Stops the button's spinner; a query can only be answered once and may be too old after a restart.
+                await IgnoreBadRequest(() => flood.CallAsync(async ct => { await bot.AnswerCallbackQuery(queryId, cancellationToken: ct); return true; }, cancellationToken));
+            }
+
+            if (delivery.Effects.HasFlag(TurnEffects.DeleteInboundMessage) && inbound.MessageId is { } messageId)
+            {
+                await IgnoreBadRequest(() => flood.CallAsync(async ct => { await bot.DeleteMessage(inbound.ChatId, messageId, ct); return true; }, cancellationToken));
+            }
+
+            delivery.EffectsDone = true;
         }
 
-        if (effects.HasFlag(TurnEffects.DeleteInboundMessage) && inbound.MessageId is { } messageId)
+        var replies = delivery.Replies ?? [];
+        for (var i = delivery.Sent; i < replies.Count; i++)
         {
-            await IgnoreBadRequest(() => flood.CallAsync(async ct => { await bot.DeleteMessage(inbound.ChatId, messageId, ct); return true; }, cancellationToken));
-        }
-
-        foreach (var reply in replies)
-        {
-            await SendOneAsync(inbound.ChatId, reply, cancellationToken);
+            await SendOneAsync(inbound.ChatId, replies[i], cancellationToken);
+            delivery.Sent = i + 1;
         }
     }
 

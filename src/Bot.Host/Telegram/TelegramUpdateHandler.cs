@@ -27,7 +27,7 @@ public sealed class TelegramUpdateHandler(
             switch (item)
             {
                 case MappedUpdate.Turn { Inbound: var inbound }:
-                    var turn = queue.Enqueue(inbound.Student.ToString(), "telegram", ct => RunTurnAsync(inbound, ct), cancellationToken);
+                    var turn = queue.Enqueue(inbound.Student.ToString(), "telegram", ct => RunTurnAsync(inbound, new Delivery(), ct), cancellationToken);
                     started[item] = turn;
                     if (inbound.MediaGroupId is { } group)
                     {
@@ -48,30 +48,40 @@ public sealed class TelegramUpdateHandler(
     }
 
     /// <summary>One update from the inbox, already on its student's work queue: run it here, in order.</summary>
-    public Task HandleOneAsync(Update update, User bot, CancellationToken cancellationToken) => TelegramUpdateMapper.Map(update, bot) switch
+    public Task HandleOneAsync(Update update, User bot, Delivery delivery, CancellationToken cancellationToken) => TelegramUpdateMapper.Map(update, bot) switch
     {
-        MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, cancellationToken),
+        MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, delivery, cancellationToken),
         MappedUpdate.GroupMention mention => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, cancellationToken),
         _ => Task.CompletedTask,
     };
 
-    private async Task RunTurnAsync(TelegramInbound inbound, CancellationToken cancellationToken)
+    /// <summary>Decides the replies once (a later attempt after a failed send reuses them), then sends those not sent yet.</summary>
+    private async Task RunTurnAsync(TelegramInbound inbound, Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Replies is null)
+        {
+            var (replies, effects, fromAdvisors) = await DecideAsync(inbound, cancellationToken);
+            delivery.Decided(replies, effects, fromAdvisors);
+        }
+
+        // Paced by the sender (Telegram:MessagesPerSecond, slower after a 429), in the order turns finish.
+        await sender.SendAsync(inbound, delivery, cancellationToken);
+    }
+
+    private async Task<(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool FromAdvisors)> DecideAsync(TelegramInbound inbound, CancellationToken cancellationToken)
     {
         // Advisors' commands and answers never reach the dialog.
         foreach (var hook in advisors)
         {
             if (await hook.TryHandleAsync(inbound.Student, inbound.Inbound, cancellationToken) is { } replies)
             {
-                await sender.SendAsync(inbound, replies, TurnEffects.None, cancellationToken);
-                return;
+                return (replies, TurnEffects.None, true);
             }
         }
 
-        var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken);
-        if (outcome is not null)
-        {
-            // Paced by the sender (Telegram:MessagesPerSecond, slower after a 429), in the order turns finish.
-            await sender.SendAsync(inbound, outcome.Replies, outcome.Effects, cancellationToken);
-        }
+        // Null: nothing was saved (the student stayed busy, or the turn outlived its lease); the update is tried again.
+        var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken)
+            ?? throw new TurnNotDoneException();
+        return (outcome.Replies, outcome.Effects, false);
     }
 }
