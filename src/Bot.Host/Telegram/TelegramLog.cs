@@ -11,7 +11,7 @@ internal static partial class TelegramLog
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "A student has blocked the bot; reply not delivered")]
     public static partial void Blocked(ILogger logger);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Handled {Count} Telegram updates")]
+    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Dispatched {Count} Telegram updates")]
     public static partial void Handled(ILogger logger, int count);
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Telegram webhook registered")]

@@ -1,54 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
 using Bot.Dialogs.Conversation;
 using Bot.Host.Advisors;
 using Bot.Host.Conversation;
+using Bot.Host.Inbox;
+using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
 
 namespace Bot.Host.Telegram;
 
-/// <summary>Runs updates: each student's in order on the work queue, all students concurrently.</summary>
+/// <summary>
+/// Runs updates: each student's in order on the work queue, all students concurrently. A polled update is handled until it
+/// is done — tried again with back-off when it fails (Redis down, Telegram failing), moved to the dead letters after the
+/// last attempt — so the polling loop confirms it only then.
+/// </summary>
 public sealed class TelegramUpdateHandler(
     TurnProcessor turns,
     TelegramReplySender sender,
     StudentWorkQueue queue,
+    DeliveryRetry retry,
+    DeadLetters deadLetters,
     IEnumerable<IAdvisorCommands> advisors)
 {
-    /// <summary>Completes when every update of the batch has been handled (or deliberately dropped).</summary>
-    public Task HandleAsync(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken) =>
-        Task.WhenAll(Dispatch(updates, bot, cancellationToken));
-
-    /// <summary>Queues a batch; returns, for each update in order, the task that completes when it has been handled.</summary>
-    public IReadOnlyList<Task> Dispatch(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues polled updates; returns, for each update in order, the task that completes when it has been handled or
+    /// dead-lettered (true), or was cut off by the host stopping (false: it must be delivered again).
+    /// </summary>
+    public IReadOnlyList<Task<bool>> Dispatch(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
     {
         var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, bot)).ToList();
-        var started = new Dictionary<MappedUpdate, Task>(ReferenceEqualityComparer.Instance);
-        var albums = new Dictionary<(string, string), Task>();
+        var source = new Dictionary<MappedUpdate, Update>(ReferenceEqualityComparer.Instance);
+        var albumUpdates = new Dictionary<(string, string), List<Update>>();
+        for (var i = 0; i < mapped.Count; i++)
+        {
+            source[mapped[i]] = updates[i];
+            if (AlbumOf(mapped[i]) is { } album)
+            {
+                (albumUpdates.TryGetValue(album, out var parts) ? parts : albumUpdates[album] = []).Add(updates[i]);
+            }
+        }
+
+        var started = new Dictionary<MappedUpdate, Task<bool>>(ReferenceEqualityComparer.Instance);
+        var albums = new Dictionary<(string, string), Task<bool>>();
         foreach (var item in TelegramUpdateMapper.MergeAlbums(mapped))
         {
-            switch (item)
+            var (queueKey, sources) = item switch
             {
-                case MappedUpdate.Turn { Inbound: var inbound }:
-                    var turn = queue.Enqueue(inbound.Student.ToString(), "telegram", ct => RunTurnAsync(inbound, new Delivery(), ct), cancellationToken);
-                    started[item] = turn;
-                    if (inbound.MediaGroupId is { } group)
-                    {
-                        albums[(inbound.Student.ToString(), group)] = turn;
-                    }
+                MappedUpdate.Turn when AlbumOf(item) is { } album => (album.Item1, albumUpdates[album]),
+                MappedUpdate.Turn { Inbound: var inbound } => (inbound.Student.ToString(), [source[item]]),
+                MappedUpdate.GroupMention mention => ("group:" + mention.ChatId.ToString(CultureInfo.InvariantCulture), [source[item]]),
+                _ => (null, (List<Update>?)null),
+            };
+            if (queueKey is null)
+            {
+                continue;
+            }
 
-                    break;
-                case MappedUpdate.GroupMention mention:
-                    started[item] = queue.Enqueue("group:" + mention.ChatId, "telegram", ct => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, ct), cancellationToken);
-                    break;
+            var task = queue.Enqueue(queueKey, "telegram", ct => DeliverAsync(item, sources!, bot, ct), cancellationToken);
+            started[item] = task;
+            if (AlbumOf(item) is { } merged)
+            {
+                albums[merged] = task;
             }
         }
 
         // An album's photos are one turn: each of their updates is done when that turn is.
-        return [.. mapped.Select(m => m is MappedUpdate.Turn { Inbound: { MediaGroupId: { } group } inbound } && albums.TryGetValue((inbound.Student.ToString(), group), out var album)
-            ? album
-            : started.GetValueOrDefault(m) ?? Task.CompletedTask)];
+        return [.. mapped.Select(m => AlbumOf(m) is { } album && albums.TryGetValue(album, out var task)
+            ? task
+            : started.GetValueOrDefault(m) ?? Task.FromResult(true))];
     }
 
-    /// <summary>One update from the inbox, already on its student's work queue: run it here, in order.</summary>
-    public Task HandleOneAsync(Update update, User bot, Delivery delivery, CancellationToken cancellationToken) => TelegramUpdateMapper.Map(update, bot) switch
+    /// <summary>One update from the inbox, already on its student's work queue (the inbox retries it): run it here, in order.</summary>
+    public Task HandleOneAsync(Update update, User bot, Delivery delivery, CancellationToken cancellationToken) =>
+        HandleAsync(TelegramUpdateMapper.Map(update, bot), bot, delivery, cancellationToken);
+
+    private static (string, string)? AlbumOf(MappedUpdate item) =>
+        item is MappedUpdate.Turn { Inbound: { MediaGroupId: { } group } inbound } ? (inbound.Student.ToString(), group) : null;
+
+    /// <summary>A polled update (or album) until it is done: tried again on failure, dead-lettered after the last attempt.</summary>
+    private async Task DeliverAsync(MappedUpdate item, IReadOnlyList<Update> sources, User bot, CancellationToken cancellationToken)
+    {
+        var delivery = new Delivery();
+        var attempts = 0;
+        var failure = await retry.RunAsync(
+            (attempt, token) =>
+            {
+                attempts = attempt;
+                return HandleAsync(item, bot, delivery, token);
+            },
+            attemptsSoFar: 0,
+            TelegramInboxHandler.ChannelName,
+            cancellationToken);
+        if (failure is null)
+        {
+            return;
+        }
+
+        // Kept where an advisor sees it and can replay it (through the inbox, which every host reads).
+        foreach (var update in sources)
+        {
+            var entry = new InboxEntry(
+                TelegramInboxHandler.ChannelName,
+                TelegramWebhookEndpoint.OwnerOf(update),
+                update.Id.ToString(CultureInfo.InvariantCulture),
+                JsonSerializer.Serialize(update, JsonBotAPI.Options));
+            await retry.PersistAsync(() => deadLetters.AddAsync(entry, attempts, failure), "dead-letter a Telegram update", cancellationToken);
+        }
+    }
+
+    private Task HandleAsync(MappedUpdate item, User bot, Delivery delivery, CancellationToken cancellationToken) => item switch
     {
         MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, delivery, cancellationToken),
         MappedUpdate.GroupMention mention => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, cancellationToken),

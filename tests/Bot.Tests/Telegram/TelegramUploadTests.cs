@@ -107,4 +107,24 @@ public sealed class TelegramUploadTests(RedisFixture redis) : TelegramHostTest(r
         await Telegram.WaitUntilAsync(t => t.Transcript(8010).Any(c => c.Method == "sendDocument"), TelegramStudent.Patience);
         Assert.Equal("photo.jpg", Assert.Single(Telegram.Transcript(8010), c => c.Method == "sendDocument").Document!.FileName);
     }
+
+    [Fact]
+    public async Task OneSlowUploadDoesNotHoldOtherStudentsAndIsConfirmedOnlyOnceDone()
+    {
+        var student = await AtThePhotoStep(new TelegramStudent(Telegram, 8011));
+        using var wall = TestImages.AstronautOnWhiteWall();
+        Telegram.HoldDownloads();
+        var photo = Telegram.EnqueuePhoto(8011, TestImages.Jpeg(wall));
+        await Telegram.WaitUntilAsync(t => t.DownloadsStarted > 0, TelegramStudent.Patience);
+
+        // Another student writes while the photo is still downloading: answered now, not after the photo.
+        var other = Telegram.EnqueueCommand(8012, "/help");
+        await Telegram.WaitForCallsAsync(8012, 1, TelegramStudent.Patience);
+        Assert.DoesNotContain(student.Transcript, c => c.Method == "sendDocument");
+        Assert.True(Telegram.ConfirmedOffset <= photo, "the photo's update was confirmed before it was handled");
+
+        Telegram.ReleaseDownloads();
+        await Telegram.WaitUntilAsync(t => t.ConfirmedOffset > other, TelegramStudent.Patience);
+        Assert.Single(student.Transcript, c => c.Method == "sendDocument");
+    }
 }
