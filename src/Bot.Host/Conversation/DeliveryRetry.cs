@@ -9,6 +9,7 @@ namespace Bot.Host.Conversation;
 /// work queue, so their later messages wait behind it and keep their order. After <see cref="DeliveryOptions.MaxAttempts"/>
 /// attempts (or at once, for input that can never be handled) the caller moves the inbound to the dead-letter stream.
 /// Cancellation (the host stopping) ends it with no verdict: the inbound stays unconfirmed for the next start or host.
+/// The back-off runs on <paramref name="time"/>: the platform's clock in the host (faults recover in real seconds).
 /// </summary>
 public sealed class DeliveryRetry(IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryRetry> logger)
 {

@@ -13,6 +13,7 @@ namespace Bot.Host.Line;
 /// </summary>
 public sealed class LineEventHandler(
     TurnProcessor turns,
+    StudentStore store,
     LineMessagingClient client,
     LineReplySender sender,
     LineReachability reachability,
@@ -77,8 +78,17 @@ public sealed class LineEventHandler(
             delivery.Decided(replies, TurnEffects.None, fromAdvisors);
         }
 
-        // Quotable: advisors' replies, whose buttons name a student (see LineReplySender).
-        await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, delivery.Replies!, quotable: delivery.FromAdvisors, delivery, cancellationToken);
+        try
+        {
+            // Quotable: advisors' replies, whose buttons name a student (see LineReplySender).
+            await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, delivery.Replies!, quotable: delivery.FromAdvisors, delivery, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && !delivery.FromAdvisors)
+        {
+            // Not all sent: the event is tried again, and until then its outbox is kept.
+            await store.TryKeepOutboxAsync(new StudentKey(Channel, userId), evt.WebhookEventId);
+            throw;
+        }
     }
 
     /// <summary>The replies, decided once per delivery: an advisor hook's, or the student's turn.</summary>

@@ -17,12 +17,13 @@ public static class TelegramExtensions
             return builder;
         }
 
+        // Through IHttpClientFactory, with retries of network failures and 5xx (TelegramHttp).
+        builder.Services.AddTelegramHttpClient();
         builder.Services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramHttp.ClientName);
 
-            // One long-lived client; recycling pooled connections keeps DNS changes visible.
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(90) };
             // RetryCount 0: a 429 comes straight to TelegramFloodControl, which pauses every host and slows the pace.
             return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')) { RetryCount = 0 }, http);
         });

@@ -4,6 +4,7 @@ using Bot.Dialogs.Conversation;
 using Bot.Host.Advisors;
 using Bot.Host.Conversation;
 using Bot.Host.Inbox;
+using Bot.Host.Storage;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
 
@@ -16,6 +17,7 @@ namespace Bot.Host.Telegram;
 /// </summary>
 public sealed class TelegramUpdateHandler(
     TurnProcessor turns,
+    StudentStore store,
     TelegramReplySender sender,
     StudentWorkQueue queue,
     DeliveryRetry retry,
@@ -124,8 +126,17 @@ public sealed class TelegramUpdateHandler(
             delivery.Decided(replies, effects, fromAdvisors);
         }
 
-        // Paced by the sender (Telegram:MessagesPerSecond, slower after a 429), in the order turns finish.
-        await sender.SendAsync(inbound, delivery, cancellationToken);
+        try
+        {
+            // Paced by the sender (Telegram:MessagesPerSecond, slower after a 429), in the order turns finish.
+            await sender.SendAsync(inbound, delivery, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && !delivery.FromAdvisors)
+        {
+            // Not all sent (Telegram failing past the HTTP retries): the update is tried again, and until then its outbox is kept.
+            await store.TryKeepOutboxAsync(inbound.Student, inbound.InboundId);
+            throw;
+        }
     }
 
     private async Task<(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool FromAdvisors)> DecideAsync(TelegramInbound inbound, CancellationToken cancellationToken)

@@ -45,6 +45,9 @@ public sealed class InboxFaultTests(RedisFixture redis) : IAsyncLifetime
             ["Telegram:WebhookSecret"] = Secret,
             ["Bot:PublicBaseUrl"] = "https://arc-helper.example.test",
             ["Telegram:MessagesPerSecond"] = "0",
+
+            // Each failure counted here is one delivery attempt: no retries inside the HTTP client.
+            ["Telegram:MaxRetryAttempts"] = "0",
             ["Delivery:RetryDelay"] = "00:00:00.010",
             ["Delivery:MaxRetryDelay"] = "00:00:00.050",
         };
