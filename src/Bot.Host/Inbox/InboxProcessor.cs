@@ -41,6 +41,9 @@ public sealed partial class InboxProcessor(
     private int ownedCount;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    /// <summary>Set when the connection to Redis dropped: a read whose answer was lost left entries pending for this host.</summary>
+    private int connectionLost;
+
     /// <summary>How many shards this host reads now (for health pages and tests).</summary>
     public int OwnedShards => Volatile.Read(ref ownedCount);
 
@@ -63,7 +66,18 @@ public sealed partial class InboxProcessor(
                     {
                         await inbox.EnsureGroupsAsync();
                         await subscriber.SubscribeAsync(DurableInbox.Appended, (_, _) => wake.Writer.TryWrite(true));
+                        redis.ConnectionFailed += OnConnectionFailed;
                         ready = true;
+                    }
+
+                    if (Interlocked.Exchange(ref connectionLost, 0) == 1)
+                    {
+                        // An XREADGROUP that Redis ran but whose answer never arrived left its entries pending for this host,
+                        // unknown to it: claim the shards' pending entries again (those already running here are skipped).
+                        foreach (var shard in owned.Values)
+                        {
+                            shard.NeedsClaim = true;
+                        }
                     }
 
                     if (time.GetUtcNow() >= nextLeaseCheck)
@@ -93,6 +107,7 @@ public sealed partial class InboxProcessor(
                 catch (Exception e)
                 {
                     // Redis down, a timeout, a bug: log, back off, try again; the entries wait in Redis.
+                    Volatile.Write(ref connectionLost, 1);
                     InboxLog.LoopFailed(logger, backoff, e);
                     await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
@@ -104,6 +119,7 @@ public sealed partial class InboxProcessor(
             await StopOwningAsync();
             if (ready)
             {
+                redis.ConnectionFailed -= OnConnectionFailed;
                 await subscriber.UnsubscribeAsync(DurableInbox.Appended);
             }
         }
@@ -122,13 +138,13 @@ public sealed partial class InboxProcessor(
             do
             {
                 var claimed = await db.StreamAutoClaimAsync(stream, DurableInbox.Group, consumer, 0, cursor, ReadBatch);
-                var deliveries = await DeliveryCountsAsync(db, stream, claimed.ClaimedEntries);
-                foreach (var entry in claimed.ClaimedEntries)
+                var deliveries = await inbox.DeliveryCountsAsync(shard.Number, consumer, claimed.ClaimedEntries);
+                foreach (var entry in claimed.ClaimedEntries.Where(e => !shard.Running.ContainsKey(e.Id.ToString())))
                 {
                     Dispatch(shard, entry, deliveries.GetValueOrDefault(entry.Id.ToString(), 1), stoppingToken);
+                    count++;
                 }
 
-                count += claimed.ClaimedEntries.Length;
                 cursor = claimed.NextStartId;
             }
             while (cursor != "0-0");
@@ -149,23 +165,12 @@ public sealed partial class InboxProcessor(
         return count + entries.Length;
     }
 
-    /// <summary>How often each claimed entry was delivered before (XAUTOCLAIM counted this one too): earlier hosts' attempts count.</summary>
-    private async Task<Dictionary<string, int>> DeliveryCountsAsync(IDatabase db, RedisKey stream, StreamEntry[] claimed)
-    {
-        if (claimed.Length == 0)
-        {
-            return [];
-        }
-
-        var pending = await db.StreamPendingMessagesAsync(stream, DurableInbox.Group, claimed.Length, consumer, claimed[0].Id, claimed[^1].Id);
-        return pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount, StringComparer.Ordinal);
-    }
-
     /// <param name="deliveries">The entry's delivery count now: attempts before this one are counted against Delivery:MaxAttempts.</param>
     private void Dispatch(Shard shard, StreamEntry raw, int deliveries, CancellationToken stoppingToken)
     {
         var entry = DurableInbox.Parse(raw);
         Interlocked.Increment(ref shard.InFlight);
+        shard.Running[raw.Id.ToString()] = 0;
         var key = entry?.Student ?? "inbox:malformed";
         var channel = entry?.Channel ?? "inbox";
         var task = queue.Enqueue(key, channel, async ct =>
@@ -180,7 +185,7 @@ public sealed partial class InboxProcessor(
                         attempts = attempt;
                         if (attempt > deliveries)
                         {
-                            CountRedelivery(shard.Number, raw.Id);
+                            inbox.CountRedelivery(shard.Number, consumer, raw.Id);
                         }
 
                         await HandleAsync(entry, delivery, token);
@@ -192,7 +197,7 @@ public sealed partial class InboxProcessor(
                 // Not reached when the host is stopping (the cancellation ends the work): the entry stays pending for the next owner.
                 if (failure is null)
                 {
-                    await retry.PersistAsync(() => AcknowledgeAsync(shard.Number, raw.Id), "acknowledge an inbox entry", ct);
+                    await retry.PersistAsync(() => inbox.AcknowledgeAsync(shard.Number, raw.Id), "acknowledge an inbox entry", ct);
                 }
                 else
                 {
@@ -201,6 +206,7 @@ public sealed partial class InboxProcessor(
             }
             finally
             {
+                shard.Running.TryRemove(raw.Id.ToString(), out _);
                 Interlocked.Decrement(ref shard.InFlight);
             }
         }, stoppingToken);
@@ -225,20 +231,7 @@ public sealed partial class InboxProcessor(
         await handler.HandleAsync(entry, delivery, cancellationToken);
     }
 
-    /// <summary>
-    /// Claims the entry again for this host: Redis counts one more delivery, so the count survives this host (a host that
-    /// takes the shard over knows how many attempts were made). Not waited for: losing it only undercounts.
-    /// </summary>
-    private void CountRedelivery(int shard, RedisValue id) =>
-        redis.GetDatabase().StreamClaim(DurableInbox.Stream(shard), DurableInbox.Group, consumer, 0, [id], CommandFlags.FireAndForget);
-
-    private async Task AcknowledgeAsync(int shard, RedisValue id)
-    {
-        var db = redis.GetDatabase();
-        var stream = DurableInbox.Stream(shard);
-        await db.StreamAcknowledgeAsync(stream, DurableInbox.Group, id);
-        await db.StreamDeleteAsync(stream, [id]);
-    }
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => Volatile.Write(ref connectionLost, 1);
 
     private async Task WaitForWorkAsync(CancellationToken stoppingToken)
     {

@@ -25,6 +25,9 @@ public static class StorageExtensions
             return ConnectionMultiplexer.Connect(configuration);
         });
         builder.Services.AddSingleton<StudentStore>();
+
+        // Refuse a Redis that may evict keys (first of the hosted services, so nothing runs before it).
+        builder.Services.AddHostedService<RedisEvictionCheck>();
         return builder;
     }
 
