@@ -151,7 +151,7 @@ public static class EngineBenchmark
         {
             fake.MessageLimit = 30;
             fake.ResetBucket();
-            Console.WriteLine("(host unpaced: relies on Telegram.Bot's retry after 429)");
+            Console.WriteLine("(host unpaced until its first 429, then paced by flood control)");
             await run.ClosedLoopAsync(Next(200), Student.FullApplication, TimeSpan.FromSeconds(30));
 
             await app.StopAsync();

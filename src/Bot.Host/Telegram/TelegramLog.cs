@@ -12,7 +12,7 @@ internal static partial class TelegramLog
     public static partial void Blocked(ILogger logger);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Dispatched {Count} Telegram updates")]
-    public static partial void Handled(ILogger logger, int count);
+    public static partial void Dispatched(ILogger logger, int count);
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Telegram webhook registered")]
     public static partial void WebhookSet(ILogger logger);

@@ -5,10 +5,10 @@ namespace Bot.Host.Telegram;
 /// does not delay the ones after it), one caller at a time in the order they asked. Telegram counts a bot's messages over a
 /// sliding second as they arrive, so the pace also keeps one message fewer than the rate in any sliding second of actual
 /// send times: that one message of headroom absorbs the network's jitter (measured: no 429 at all against a sliding-window
-/// fake on a loaded machine, where keeping exactly the rate drew some). The rate starts at the ceiling (<c>Telegram:MessagesPerSecond</c>); a 429
-/// stops every send until its retry_after has passed and cuts the rate by 15 % (once a second, however many sends were
-/// refused together); each second without one gives a message a second back, up to the ceiling. A ceiling of 0 sends
-/// unpaced until the first 429, then paces from Telegram's documented 30 a second.
+/// fake on a loaded machine, where keeping exactly the rate drew some; docs/benchmarks.md). The rate starts at the ceiling
+/// (<c>Telegram:MessagesPerSecond</c>); a 429 stops every send until its retry_after has passed and cuts the rate by 15 %
+/// (once a second, however many sends were refused together); each second without one gives a message a second back, up
+/// to the ceiling. A ceiling of 0 sends unpaced until the first 429, then paces from Telegram's documented 30 a second.
 /// It runs on the platform's clock (the system's in production), not the host's: a test's frozen clock must not hold
 /// replies back.
 /// </summary>
@@ -79,8 +79,8 @@ internal sealed class TelegramPace
             }
         }
 
-        // One caller at a time, so each send is placed after the previous one actually went: a late wake-up delays the
-        // messages behind it instead of bunching them into one second.
+        // One caller at a time, each placed from the actual send times before it (the sliding second) and the even schedule:
+        // a late wake-up can never bunch more messages into one second than the pace allows.
         await turn.WaitAsync(cancellationToken);
         try
         {

@@ -64,7 +64,7 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
                 if (fresh.Count > 0)
                 {
                     ledger.Dispatched(fresh, handler.Dispatch(fresh, me, stoppingToken));
-                    TelegramLog.Handled(logger, fresh.Count);
+                    TelegramLog.Dispatched(logger, fresh.Count);
                 }
 
                 backoff = TimeSpan.FromSeconds(1);
