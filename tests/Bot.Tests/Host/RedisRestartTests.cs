@@ -32,18 +32,28 @@ public sealed class RedisRestartTests : IAsyncLifetime
     {
         redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = true, AppendFsync = "always" });
         telegram = await FakeTelegramServer.StartAsync();
-        host = await BotHost.StartAsync(new Dictionary<string, string?>(BotHost.TelegramSettings(redis.ConnectionString + ",syncTimeout=2000,asyncTimeout=2000,connectTimeout=1000", telegram))
+        try
         {
-            ["Telegram:Mode"] = "Webhook",
-            ["Telegram:WebhookSecret"] = Secret,
-            ["Bot:PublicBaseUrl"] = "https://arc-helper.example.test",
-            ["Delivery:RetryDelay"] = "00:00:00.050",
-            ["Delivery:MaxRetryDelay"] = "00:00:00.500",
-            ["Delivery:MaxAttempts"] = "100",
+            host = await BotHost.StartAsync(new Dictionary<string, string?>(BotHost.TelegramSettings(redis.ConnectionString + ",syncTimeout=2000,asyncTimeout=2000,connectTimeout=1000", telegram))
+            {
+                ["Telegram:Mode"] = "Webhook",
+                ["Telegram:WebhookSecret"] = Secret,
+                ["Bot:PublicBaseUrl"] = "https://arc-helper.example.test",
+                ["Delivery:RetryDelay"] = "00:00:00.050",
+                ["Delivery:MaxRetryDelay"] = "00:00:00.500",
+                ["Delivery:MaxAttempts"] = "100",
 
-            // A lease taken just before the kill survives in the AOF; a short one frees the student soon after the restart.
-            ["Storage:TurnLeaseSeconds"] = "2",
-        });
+                // A lease taken just before the kill survives in the AOF; a short one frees the student soon after the restart.
+                ["Storage:TurnLeaseSeconds"] = "2",
+            });
+        }
+        catch
+        {
+            // xUnit does not call DisposeAsync when InitializeAsync fails: leave no redis-server behind.
+            await telegram.DisposeAsync();
+            await redis.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -15,12 +15,22 @@ public sealed class TelegramPollingFaultTests : IAsyncLifetime
         // Its own Redis, killed and started again by the test; the AOF (fsync always) keeps what was acknowledged.
         redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = true, AppendFsync = "always" });
         telegram = await FakeTelegramServer.StartAsync();
-        host = await BotHost.StartAsync(new Dictionary<string, string?>(BotHost.TelegramSettings(redis.ConnectionString, telegram))
+        try
         {
-            ["Delivery:RetryDelay"] = "00:00:00.050",
-            ["Delivery:MaxRetryDelay"] = "00:00:00.200",
-            ["Delivery:MaxAttempts"] = "100",
-        });
+            host = await BotHost.StartAsync(new Dictionary<string, string?>(BotHost.TelegramSettings(redis.ConnectionString, telegram))
+            {
+                ["Delivery:RetryDelay"] = "00:00:00.050",
+                ["Delivery:MaxRetryDelay"] = "00:00:00.200",
+                ["Delivery:MaxAttempts"] = "100",
+            });
+        }
+        catch
+        {
+            // xUnit does not call DisposeAsync when InitializeAsync fails: leave no redis-server behind.
+            await telegram.DisposeAsync();
+            await redis.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
