@@ -29,7 +29,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|text [n]|cold [n]|open|size|limit|line] | line [senders] | rss [server|workstation] | dialog-step | broadcast [--telegram N] [--line M] [--rate R] [--hosts H]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|text [n]|cold [n]|open|size|limit|window [students]|line] | line [senders] | rss [server|workstation] | dialog-step | broadcast [--telegram N] [--line M] [--rate R] [--hosts H]");
         return 2;
 }
 

@@ -1,5 +1,5 @@
 // Drives the advisors' dashboard in the system Chromium: log in, filter, open a timeline, send a broadcast,
-// chat through the first questions in "try the bot", and save screenshots.
+// chat through the first questions in "try the bot", replay an undelivered message, and save screenshots.
 // Usage: node tests/browser/dashboard.mjs <baseUrl> <apiKey> [screenshotDir]
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -87,6 +87,15 @@ try {
   await page.waitForFunction(n => document.querySelectorAll('#chat .bubble.bot').length > n, bots);
   await page.screenshot({ path: join(shots, 'try-the-bot.png') });
 
+  step('undelivered');
+  await page.click('nav [data-tab=undelivered]');
+  await page.waitForSelector('#dead-letters tr');
+  const undelivered = await page.locator('#dead-letters tr').count();
+  if ((await page.textContent('#dead-count')).trim() !== '(1)') throw new Error('dead-letter count: ' + await page.textContent('#dead-count'));
+  await page.screenshot({ path: join(shots, 'undelivered.png') });
+  await page.click('#dead-letters tr button:has-text("Replay")');
+  await page.waitForSelector('#dead-summary:has-text("Nothing undelivered")');
+
   step('mobile');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click('nav [data-tab=students]');
@@ -99,7 +108,7 @@ try {
   if (me !== 401) throw new Error('still signed in after logout: ' + me);
 
   if (errors.length) throw new Error('page errors: ' + errors.join('; '));
-  console.log(JSON.stringify({ ok: true, students: all, filtered, chatBubbles: await page.locator('#chat .bubble').count() }));
+  console.log(JSON.stringify({ ok: true, students: all, filtered, undelivered, chatBubbles: await page.locator('#chat .bubble').count() }));
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -30,7 +30,8 @@ public sealed class QueuedUpdate(long id, long chat, byte[] json, int messages)
 /// <summary>
 /// A minimal, fast Bot API on 127.0.0.1: getUpdates serves a backlog by offset/limit and returns as soon as
 /// something arrives; sendMessage/answerCallbackQuery/editMessageText answer minimal valid JSON and record,
-/// per chat, when each update got its first reply. Optionally limits messages to N/s with 429 retry_after.
+/// per chat, when each update got its first reply. Optionally limits messages to N/s with 429 retry_after: a token
+/// bucket (one second's allowance) or, as Telegram does, a sliding one-second window (<see cref="SlidingWindow"/>).
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -47,11 +48,18 @@ public sealed class FakeBotApi : IAsyncDisposable
     private long confirmed;
     private long messagesSent;
     private long rejected;
+    private readonly Queue<long> accepted = new();
     private double tokens;
     private long tokensAt;
 
     /// <summary>Messages per second allowed before 429; 0 = no limit.</summary>
     public int MessageLimit { get; set; }
+
+    /// <summary>
+    /// True: at most <see cref="MessageLimit"/> messages in any sliding second, as Telegram counts, answering 429 with
+    /// retry_after = the seconds until the oldest of them leaves the window (at least 1). False: a token bucket.
+    /// </summary>
+    public bool SlidingWindow { get; set; }
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -133,11 +141,11 @@ public sealed class FakeBotApi : IAsyncDisposable
                 return;
             case "sendMessage":
             case "editMessageText":
-                if (!TakeToken(now))
+                if (Refuse(now) is { } retryAfter)
                 {
                     Interlocked.Increment(ref rejected);
                     context.Response.StatusCode = 429;
-                    await context.Response.Body.WriteAsync(TooMany);
+                    await context.Response.Body.WriteAsync(retryAfter == 1 ? TooMany : TooManyFor(retryAfter));
                     return;
                 }
 
@@ -168,13 +176,43 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    private bool TakeToken(long now)
+    /// <summary>Null when the message may go, else the retry_after (seconds) of the 429.</summary>
+    private int? Refuse(long now)
     {
         if (MessageLimit <= 0)
         {
-            return true;
+            return null;
         }
 
+        if (!SlidingWindow)
+        {
+            return TakeToken(now) ? null : 1;
+        }
+
+        lock (gate)
+        {
+            while (accepted.Count > 0 && Stopwatch.GetElapsedTime(accepted.Peek(), now) >= TimeSpan.FromSeconds(1))
+            {
+                accepted.Dequeue();
+            }
+
+            if (accepted.Count >= MessageLimit)
+            {
+                // Refused sends deliver nothing, so they do not use the window up.
+                var left = TimeSpan.FromSeconds(1) - Stopwatch.GetElapsedTime(accepted.Peek(), now);
+                return Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
+            }
+
+            accepted.Enqueue(now);
+            return null;
+        }
+    }
+
+    private static byte[] TooManyFor(int seconds) =>
+        Encoding.UTF8.GetBytes("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + seconds + "\",\"parameters\":{\"retry_after\":" + seconds + "}}");
+
+    private bool TakeToken(long now)
+    {
         lock (gate)
         {
             // A token bucket holding at most one second's allowance.
@@ -194,6 +232,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     {
         lock (gate)
         {
+            accepted.Clear();
             tokens = MessageLimit;
             tokensAt = Stopwatch.GetTimestamp();
         }

@@ -2,9 +2,6 @@ namespace Bot.Host.Broadcasts;
 
 internal static partial class BroadcastLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram answered 429 during a broadcast; every host pauses {Seconds} s")]
-    public static partial void TooManyRequests(ILogger logger, double seconds);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Telegram broadcast send failed with {ErrorCode}")]
     public static partial void TelegramFailed(ILogger logger, int errorCode, Exception exception);
 

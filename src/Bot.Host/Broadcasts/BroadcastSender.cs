@@ -93,7 +93,7 @@ public sealed class BroadcastSender(
             // The token stops the wait for a send slot; a send that started is finished and recorded, never cut off
             // halfway (Telegram may have delivered it), so a restart cannot send it twice.
             await gate.WaitAsync(ct);
-            var outcome = await SendOneTelegramAsync(telegram, chatId, reply, CancellationToken.None);
+            var outcome = await SendOneTelegramAsync(telegram, chatId, reply, ct);
             if (outcome == "blocked")
             {
                 await directory.MarkBlockedAsync(StudentKey.Parse(member));
@@ -115,27 +115,23 @@ public sealed class BroadcastSender(
 
             try
             {
-                await telegram.SendOneAsync(chatId, reply, cancellationToken, throwWhenBlocked: true);
+                // A 429 is waited out inside (every host pauses), so it never ends up here. The token stops only the waiting:
+                // a send that started is finished and recorded, never cut off halfway (Telegram may have delivered it).
+                await telegram.SendOneAsync(chatId, reply, throwWhenBlocked: true, cancellationToken, CancellationToken.None);
                 return "sent";
             }
             catch (ApiRequestException e) when (e.ErrorCode == 403)
             {
                 return "blocked";
             }
-            catch (ApiRequestException e) when (e.ErrorCode == 429)
-            {
-                // Telegram.Bot already waited and retried (RetryThreshold/RetryCount); still refused: all hosts pause.
-                var wait = TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1);
-                BroadcastLog.TooManyRequests(logger, wait.TotalSeconds);
-                await gate.PauseAsync(wait);
-            }
             catch (ApiRequestException e)
             {
                 BroadcastLog.TelegramFailed(logger, e.ErrorCode, e);
                 return "failed";
             }
-            catch (HttpRequestException e)
+            catch (RequestException e)
             {
+                // The network (after the HTTP client's own retries): try again shortly.
                 BroadcastLog.TelegramFailed(logger, 0, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }

@@ -1,3 +1,4 @@
+using Bot.Host.Telegram;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -5,12 +6,12 @@ namespace Bot.Host.Broadcasts;
 
 /// <summary>
 /// Paces broadcast sends to Telegram for every host together (Telegram limits the bot, not the host), and makes
-/// all hosts wait out a 429's retry_after.
+/// all hosts wait out a 429's retry_after (the pause <see cref="TelegramFloodControl"/> writes after any 429).
 /// </summary>
 public sealed class TelegramRateGate(IConnectionMultiplexer redis, IOptions<BroadcastOptions> options)
 {
     private static readonly RedisKey Tat = "{rl:tg}:tat";
-    private static readonly RedisKey Pause = "{rl:tg}:pause";
+    private static readonly RedisKey Pause = TelegramFloodControl.PauseKey;
 
     /// <summary>Two sends of slack: at 25/s no sliding second ever holds more than ~28 sends.</summary>
     private const int Burst = 2;
@@ -30,8 +31,4 @@ public sealed class TelegramRateGate(IConnectionMultiplexer redis, IOptions<Broa
             await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken);
         }
     }
-
-    /// <summary>Telegram said 429: nobody sends until retry_after has passed.</summary>
-    public Task PauseAsync(TimeSpan retryAfter) =>
-        redis.GetDatabase().StringSetAsync(Pause, "1", retryAfter, When.Always);
 }

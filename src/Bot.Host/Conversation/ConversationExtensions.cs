@@ -27,6 +27,12 @@ public static class ConversationExtensions
         // Configured dialog machines, reused by every turn and reminder of this host (see ConversationPool).
         builder.Services.AddSingleton(sp => new ConversationPool(sp.GetRequiredService<DialogSettings>()));
         builder.Services.AddSingleton<TurnProcessor>();
+
+        // A failed turn or send is tried again with back-off, then dead-lettered (Delivery:*).
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Platform time, not the host's clock: Redis and the platforms recover in real seconds, even when a test drives a fake clock.
+        builder.Services.AddSingleton(sp => new DeliveryRetry(
+            sp.GetRequiredService<IOptions<DeliveryOptions>>(), TimeProvider.System, sp.GetRequiredService<ILogger<DeliveryRetry>>()));
         builder.Services.AddSingleton<StudentWorkQueue>();
         builder.Services.AddSingleton<StudentMessenger>();
         return builder;

@@ -14,10 +14,13 @@ public sealed class StudentWorkQueue(ILogger<StudentWorkQueue> logger)
     private readonly SemaphoreSlim slots = new(MaxConcurrency);
     private readonly Lock gate = new();
 
-    /// <summary>Queues work for a student; the task completes when it has run (it never faults: failures are logged).</summary>
-    public Task Enqueue(string studentKey, string channel, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues work for a student; the task completes when it has run, with true when the work ran to completion and false
+    /// when it failed or was cancelled (it never faults: failures are logged).
+    /// </summary>
+    public Task<bool> Enqueue(string studentKey, string channel, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        Task next;
+        Task<bool> next;
         lock (gate)
         {
             var previous = tails.GetValueOrDefault(studentKey) ?? Task.CompletedTask;
@@ -42,21 +45,32 @@ public sealed class StudentWorkQueue(ILogger<StudentWorkQueue> logger)
         return next;
     }
 
-    private async Task RunAfterAsync(Task previous, string channel, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    private async Task<bool> RunAfterAsync(Task previous, string channel, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         await previous;
-        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            await slots.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
         try
         {
             await work(cancellationToken);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping: the update stays unconfirmed and is delivered again after the restart.
+            return false;
         }
         catch (Exception e)
         {
             ConversationLog.WorkFailed(logger, channel, e);
+            return false;
         }
         finally
         {

@@ -76,10 +76,16 @@ public sealed class TurnProcessor(
             result = conversation.Handle(inbound);
             conversations.Return(conversation);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            await store.ReleaseAsync(lease);
-            ConversationLog.TurnFailed(logger, student.Channel, e);
+            // Failed, or cancelled (the host stopping mid-photo): give the student back now, not when the lease runs out,
+            // so the update, delivered again, is handled at once.
+            await store.TryReleaseAsync(lease);
+            if (e is not OperationCanceledException)
+            {
+                ConversationLog.TurnFailed(logger, student.Channel, e);
+            }
+
             throw;
         }
 

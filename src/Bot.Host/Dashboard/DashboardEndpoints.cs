@@ -58,6 +58,7 @@ public static class DashboardEndpoints
             IsStudentKey(key) ? Results.Ok(new { ok = await inbox.HandBackAsync(StudentKey.Parse(key), DashboardGuard.AdvisorOf(http).Id, ct) }) : Results.BadRequest());
 
         api.MapPost("/chat", ChatAsync);
+        api.MapDeadLetters();
         return app;
     }
 

@@ -83,6 +83,34 @@ public sealed class DurableInbox(IConnectionMultiplexer redis)
         }
     }
 
+    /// <summary>Done with an entry: acknowledged for the group and deleted from its stream.</summary>
+    public async Task AcknowledgeAsync(int shard, RedisValue id)
+    {
+        var db = redis.GetDatabase();
+        await db.StreamAcknowledgeAsync(Stream(shard), Group, id);
+        await db.StreamDeleteAsync(Stream(shard), [id]);
+    }
+
+    /// <summary>How often each of these entries (just claimed by <paramref name="consumer"/>) has been delivered, this claim included.</summary>
+    public async Task<Dictionary<string, int>> DeliveryCountsAsync(int shard, string consumer, StreamEntry[] claimed)
+    {
+        if (claimed.Length == 0)
+        {
+            return [];
+        }
+
+        var pending = await redis.GetDatabase().StreamPendingMessagesAsync(Stream(shard), Group, claimed.Length, consumer, claimed[0].Id, claimed[^1].Id);
+        return pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Claims the entry again for the same consumer before another attempt: Redis counts one more delivery, so the count
+    /// survives the host (one that takes the shard over knows how many attempts were made). Not waited for: losing it
+    /// only undercounts.
+    /// </summary>
+    public void CountRedelivery(int shard, string consumer, RedisValue id) =>
+        redis.GetDatabase().StreamClaim(Stream(shard), Group, consumer, 0, [id], CommandFlags.FireAndForget);
+
     public static InboxEntry? Parse(StreamEntry entry)
     {
         string? channel = entry["ch"], student = entry["student"], id = entry["id"], body = entry["body"];

@@ -7,10 +7,14 @@ namespace Bot.Host.Inbox;
 /// </summary>
 public sealed record InboxEntry(string Channel, string Student, string EventId, string Body);
 
-/// <summary>Handles the entries of one channel. Runs on the student's work queue: one entry of a student at a time.</summary>
+/// <summary>
+/// Handles the entries of one channel. Runs on the student's work queue: one entry of a student at a time. Throwing means
+/// "not handled": the entry is tried again (with the same <see cref="Delivery"/>, so replies already sent are not sent
+/// again) and dead-lettered after the last attempt.
+/// </summary>
 public interface IInboxHandler
 {
     string Channel { get; }
 
-    Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken);
+    Task HandleAsync(InboxEntry entry, Conversation.Delivery delivery, CancellationToken cancellationToken);
 }

@@ -2,20 +2,23 @@ namespace Bot.Host.Inbox;
 
 public static class InboxExtensions
 {
-    /// <summary>The durable inbox behind the webhooks (LINE, Telegram in webhook mode); off when neither is on.</summary>
+    /// <summary>
+    /// The durable inbox: webhooks (LINE, Telegram in webhook mode) persist into it before answering 200, and dead letters
+    /// replayed from the dashboard come back through it (polled Telegram updates too). Read whenever a channel is on.
+    /// </summary>
     public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DurableInbox>();
+        builder.Services.AddSingleton<DeadLetters>();
         var configuration = builder.Configuration;
         var line = !string.IsNullOrEmpty(configuration["Line:ChannelSecret"]);
-        var telegramWebhook = !string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"])
-            && string.Equals(configuration["Telegram:Mode"], "Webhook", StringComparison.OrdinalIgnoreCase);
-        if (!line && !telegramWebhook)
+        var telegram = !string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]);
+        if (!line && !telegram)
         {
             return builder;
         }
 
         builder.Services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
-        builder.Services.AddSingleton<DurableInbox>();
         if (configuration.GetSection(InboxOptions.Section).Get<InboxOptions>()?.Consume ?? true)
         {
             builder.Services.AddHostedService<InboxProcessor>();

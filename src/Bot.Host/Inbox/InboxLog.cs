@@ -15,10 +15,7 @@ internal static partial class InboxLog
     [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Inbox shard {Shard} was lost (its lease ran out)")]
     public static partial void ShardLost(ILogger logger, int shard);
 
-    [LoggerMessage(EventId = 404, Level = LogLevel.Error, Message = "A {Channel} inbox entry failed and was dropped")]
-    public static partial void EntryFailed(ILogger logger, string channel, Exception exception);
-
-    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "An inbox entry for channel {Channel} has no handler on this host and was dropped")]
+    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "An inbox entry for channel {Channel} has no handler on this host; it goes to the dead-letter stream")]
     public static partial void NoHandler(ILogger logger, string channel);
 
     [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Inbox shard {Shard}: {Count} entries of a stopped host taken over")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StackExchange.Redis;
 
 namespace Bot.Host.Inbox;
@@ -125,10 +126,14 @@ public sealed partial class InboxProcessor
     {
         public int Number { get; } = number;
 
+        /// <summary>Claim everything pending in the stream before reading new entries: when taken, and after a lost connection.</summary>
         public bool NeedsClaim { get; set; } = true;
 
         public bool Releasing { get; set; }
 
         public int InFlight;
+
+        /// <summary>Ids of the entries dispatched and not finished here, which a claim must not dispatch a second time.</summary>
+        public ConcurrentDictionary<string, byte> Running { get; } = new(StringComparer.Ordinal);
     }
 }

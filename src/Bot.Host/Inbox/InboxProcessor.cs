@@ -9,12 +9,17 @@ namespace Bot.Host.Inbox;
 /// Reads the inbox on this host. Each shard stream is owned by one host at a time through a lease, so its entries
 /// (and so each student's events) are dispatched in stream order onto <see cref="StudentWorkQueue"/>, which runs
 /// one student's work in order and different students concurrently. An entry is acknowledged (and deleted) only
-/// after it was handled; when a host stops or dies, the next owner of the shard claims the unacknowledged entries
-/// (XAUTOCLAIM) before reading new ones. Hosts split the shards evenly by a heartbeat list.
+/// after it was handled; a failed attempt is tried again with back-off (<see cref="DeliveryRetry"/>; each one counted
+/// in the stream's delivery count), and after <c>Delivery:MaxAttempts</c> the entry moves to the dead-letter stream
+/// (<see cref="DeadLetters"/>) in the same script that acknowledges it. When a host stops or dies, the next owner of the
+/// shard claims the unacknowledged entries (XAUTOCLAIM), with their delivery counts, before reading new ones. Hosts
+/// split the shards evenly by a heartbeat list.
 /// </summary>
 public sealed partial class InboxProcessor(
     DurableInbox inbox,
+    DeadLetters deadLetters,
     StudentWorkQueue queue,
+    DeliveryRetry retry,
     IEnumerable<IInboxHandler> handlers,
     IConnectionMultiplexer redis,
     TimeProvider time,
@@ -35,6 +40,9 @@ public sealed partial class InboxProcessor(
     private TaskCompletionSource ownershipChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int ownedCount;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Set when the connection to Redis dropped: a read whose answer was lost left entries pending for this host.</summary>
+    private int connectionLost;
 
     /// <summary>How many shards this host reads now (for health pages and tests).</summary>
     public int OwnedShards => Volatile.Read(ref ownedCount);
@@ -58,7 +66,18 @@ public sealed partial class InboxProcessor(
                     {
                         await inbox.EnsureGroupsAsync();
                         await subscriber.SubscribeAsync(DurableInbox.Appended, (_, _) => wake.Writer.TryWrite(true));
+                        redis.ConnectionFailed += OnConnectionFailed;
                         ready = true;
+                    }
+
+                    if (Interlocked.Exchange(ref connectionLost, 0) == 1)
+                    {
+                        // An XREADGROUP that Redis ran but whose answer never arrived left its entries pending for this host,
+                        // unknown to it: claim the shards' pending entries again (those already running here are skipped).
+                        foreach (var shard in owned.Values)
+                        {
+                            shard.NeedsClaim = true;
+                        }
                     }
 
                     if (time.GetUtcNow() >= nextLeaseCheck)
@@ -88,6 +107,7 @@ public sealed partial class InboxProcessor(
                 catch (Exception e)
                 {
                     // Redis down, a timeout, a bug: log, back off, try again; the entries wait in Redis.
+                    Volatile.Write(ref connectionLost, 1);
                     InboxLog.LoopFailed(logger, backoff, e);
                     await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
@@ -99,6 +119,7 @@ public sealed partial class InboxProcessor(
             await StopOwningAsync();
             if (ready)
             {
+                redis.ConnectionFailed -= OnConnectionFailed;
                 await subscriber.UnsubscribeAsync(DurableInbox.Appended);
             }
         }
@@ -117,12 +138,13 @@ public sealed partial class InboxProcessor(
             do
             {
                 var claimed = await db.StreamAutoClaimAsync(stream, DurableInbox.Group, consumer, 0, cursor, ReadBatch);
-                foreach (var entry in claimed.ClaimedEntries)
+                var deliveries = await inbox.DeliveryCountsAsync(shard.Number, consumer, claimed.ClaimedEntries);
+                foreach (var entry in claimed.ClaimedEntries.Where(e => !shard.Running.ContainsKey(e.Id.ToString())))
                 {
-                    Dispatch(shard, entry, stoppingToken);
+                    Dispatch(shard, entry, deliveries.GetValueOrDefault(entry.Id.ToString(), 1), stoppingToken);
+                    count++;
                 }
 
-                count += claimed.ClaimedEntries.Length;
                 cursor = claimed.NextStartId;
             }
             while (cursor != "0-0");
@@ -137,28 +159,54 @@ public sealed partial class InboxProcessor(
         var entries = await db.StreamReadGroupAsync(stream, DurableInbox.Group, consumer, StreamPosition.NewMessages, ReadBatch);
         foreach (var entry in entries)
         {
-            Dispatch(shard, entry, stoppingToken);
+            Dispatch(shard, entry, deliveries: 1, stoppingToken);
         }
 
         return count + entries.Length;
     }
 
-    private void Dispatch(Shard shard, StreamEntry raw, CancellationToken stoppingToken)
+    /// <param name="deliveries">The entry's delivery count now: attempts before this one are counted against Delivery:MaxAttempts.</param>
+    private void Dispatch(Shard shard, StreamEntry raw, int deliveries, CancellationToken stoppingToken)
     {
         var entry = DurableInbox.Parse(raw);
         Interlocked.Increment(ref shard.InFlight);
+        shard.Running[raw.Id.ToString()] = 0;
         var key = entry?.Student ?? "inbox:malformed";
-        var task = queue.Enqueue(key, entry?.Channel ?? "inbox", async ct =>
+        var channel = entry?.Channel ?? "inbox";
+        var task = queue.Enqueue(key, channel, async ct =>
         {
             try
             {
-                await HandleAsync(entry, ct);
+                var delivery = new Delivery();
+                var attempts = 0;
+                var failure = await retry.RunAsync(
+                    async (attempt, token) =>
+                    {
+                        attempts = attempt;
+                        if (attempt > deliveries)
+                        {
+                            inbox.CountRedelivery(shard.Number, consumer, raw.Id);
+                        }
 
-                // Not reached when the host is stopping (the queue swallows the cancellation): the entry stays pending for the next owner.
-                await AcknowledgeAsync(shard.Number, raw.Id);
+                        await HandleAsync(entry, delivery, token);
+                    },
+                    attemptsSoFar: deliveries - 1,
+                    channel,
+                    ct);
+
+                // Not reached when the host is stopping (the cancellation ends the work): the entry stays pending for the next owner.
+                if (failure is null)
+                {
+                    await retry.PersistAsync(() => inbox.AcknowledgeAsync(shard.Number, raw.Id), "acknowledge an inbox entry", ct);
+                }
+                else
+                {
+                    await retry.PersistAsync(() => deadLetters.MoveAsync(shard.Number, raw.Id, entry, attempts, failure), "dead-letter an inbox entry", ct);
+                }
             }
             finally
             {
+                shard.Running.TryRemove(raw.Id.ToString(), out _);
                 Interlocked.Decrement(ref shard.InFlight);
             }
         }, stoppingToken);
@@ -166,37 +214,24 @@ public sealed partial class InboxProcessor(
         _ = task.ContinueWith(t => running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task HandleAsync(InboxEntry? entry, CancellationToken cancellationToken)
+    private async Task HandleAsync(InboxEntry? entry, Delivery delivery, CancellationToken cancellationToken)
     {
         if (entry is null)
         {
-            return;
+            throw new FormatException("An inbox entry without its channel, student, id or body.");
         }
 
         if (!byChannel.TryGetValue(entry.Channel, out var handler))
         {
+            // A host configured without this channel (the others have it): an operator fixes that and replays it.
             InboxLog.NoHandler(logger, entry.Channel);
-            return;
+            throw new NotSupportedException($"No handler for channel {entry.Channel} on this host.");
         }
 
-        try
-        {
-            await handler.HandleAsync(entry, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A failing entry is dropped (and logged) rather than retried forever and blocking its student.
-            InboxLog.EntryFailed(logger, entry.Channel, e);
-        }
+        await handler.HandleAsync(entry, delivery, cancellationToken);
     }
 
-    private async Task AcknowledgeAsync(int shard, RedisValue id)
-    {
-        var db = redis.GetDatabase();
-        var stream = DurableInbox.Stream(shard);
-        await db.StreamAcknowledgeAsync(stream, DurableInbox.Group, id);
-        await db.StreamDeleteAsync(stream, [id]);
-    }
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => Volatile.Write(ref connectionLost, 1);
 
     private async Task WaitForWorkAsync(CancellationToken stoppingToken)
     {

@@ -13,6 +13,7 @@ namespace Bot.Host.Line;
 /// </summary>
 public sealed class LineEventHandler(
     TurnProcessor turns,
+    StudentStore store,
     LineMessagingClient client,
     LineReplySender sender,
     LineReachability reachability,
@@ -25,7 +26,7 @@ public sealed class LineEventHandler(
 
     public string Channel => LineEventMapper.Channel;
 
-    public async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxEntry entry, Delivery delivery, CancellationToken cancellationToken)
     {
         var evt = LineEventMapper.Parse(entry.Body);
         var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(evt.Timestamp);
@@ -66,26 +67,45 @@ public sealed class LineEventHandler(
             return;
         }
 
-        if (inbound.Kind == InboundKind.Upload)
+        if (delivery.Replies is null)
         {
-            await ShowLoadingAsync(userId, cancellationToken);
+            if (inbound.Kind == InboundKind.Upload)
+            {
+                await ShowLoadingAsync(userId, cancellationToken);
+            }
+
+            var (replies, fromAdvisors) = await DecideAsync(new StudentKey(Channel, userId), evt.WebhookEventId, inbound, cancellationToken);
+            delivery.Decided(replies, TurnEffects.None, fromAdvisors);
         }
 
+        try
+        {
+            // Quotable: advisors' replies, whose buttons name a student (see LineReplySender).
+            await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, delivery.Replies!, quotable: delivery.FromAdvisors, delivery, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && !delivery.FromAdvisors)
+        {
+            // Not all sent: the event is tried again, and until then its outbox is kept.
+            await store.TryKeepOutboxAsync(new StudentKey(Channel, userId), evt.WebhookEventId);
+            throw;
+        }
+    }
+
+    /// <summary>The replies, decided once per delivery: an advisor hook's, or the student's turn.</summary>
+    private async Task<(IReadOnlyList<Reply> Replies, bool FromAdvisors)> DecideAsync(StudentKey student, string eventId, Inbound inbound, CancellationToken cancellationToken)
+    {
         // Advisors' commands and answers never reach the dialog.
         foreach (var hook in advisors)
         {
-            if (await hook.TryHandleAsync(new StudentKey(Channel, userId), inbound, cancellationToken) is { } advisorReplies)
+            if (await hook.TryHandleAsync(student, inbound, cancellationToken) is { } advisorReplies)
             {
-                await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, advisorReplies, quotable: true, cancellationToken);
-                return;
+                return (advisorReplies, true);
             }
         }
 
-        var outcome = await turns.RunAsync(new StudentKey(Channel, userId), evt.WebhookEventId, inbound, cancellationToken);
-        if (outcome is not null)
-        {
-            await sender.SendAsync(userId, replyToken, receivedAt, evt.WebhookEventId, outcome.Replies, quotable: false, cancellationToken);
-        }
+        // Null: nothing was saved (the student stayed busy, or the turn outlived its lease); the event is tried again.
+        var outcome = await turns.RunAsync(student, eventId, inbound, cancellationToken) ?? throw new TurnNotDoneException();
+        return (outcome.Replies, false);
     }
 
     /// <summary>The language LINE knows for the user (e.g. zh-TW), to suggest it; null when unknown or LINE is unavailable.</summary>

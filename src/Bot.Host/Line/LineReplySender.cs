@@ -1,4 +1,5 @@
 using Bot.Dialogs.Conversation;
+using Bot.Host.Conversation;
 using Bot.Host.Line.Api;
 
 namespace Bot.Host.Line;
@@ -25,17 +26,21 @@ public sealed class LineReplySender(
     /// Remember the messages' buttons so a later quote of them means what they meant (see <see cref="LineQuotedButtons"/>):
     /// for advisors' replies, whose buttons name a student; a student's turn does not need it and costs no Redis write.
     /// </param>
-    public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, bool quotable, CancellationToken cancellationToken)
+    /// <param name="delivery">Counts the batches sent (or queued), so a later attempt after a failure sends only the rest (the reply token at most once).</param>
+    public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, bool quotable, Delivery delivery, CancellationToken cancellationToken)
     {
         // Asked while rendering: an advisor's replies are never queued, so they need not know.
         var waiting = quotable ? Task.FromResult(false) : pushQueue.HasPendingAsync(userId);
         var messages = await renderer.RenderAsync(replies);
         var earlierWaiting = await waiting;
         var fresh = replyToken is not null && time.GetUtcNow() - receivedAt < ReplyTokenFreshFor;
-        if (!quotable && messages.Count > 0 && (!fresh || earlierWaiting))
+        var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
+        var next = delivery.Sent;
+        if (next == 0 && !quotable && messages.Count > 0 && (!fresh || earlierWaiting))
         {
             // Too late for the free reply, or earlier replies still wait (this turn must not overtake them): queue.
             await pushQueue.DeferAsync(userId, eventId, messages);
+            delivery.Sent = batches.Count;
             if (fresh)
             {
                 await pushQueue.FlushSoonAsync(userId);
@@ -44,9 +49,7 @@ public sealed class LineReplySender(
             return;
         }
 
-        var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
-        var next = 0;
-        if (batches.Count > 0 && fresh && replyToken is not null)
+        if (next == 0 && batches.Count > 0 && fresh && replyToken is not null)
         {
             try
             {
@@ -66,8 +69,11 @@ public sealed class LineReplySender(
             {
                 // The token was refused: the whole turn goes the queued way, like a stale one.
                 await pushQueue.DeferAsync(userId, eventId, messages);
+                delivery.Sent = batches.Count;
                 return;
             }
+
+            delivery.Sent = next;
         }
 
         for (var i = next; i < batches.Count; i++)
@@ -83,6 +89,8 @@ public sealed class LineReplySender(
             {
                 quotes.Remember(userId, batches[i], pushed.SentMessages);
             }
+
+            delivery.Sent = i + 1;
         }
     }
 

@@ -14,4 +14,10 @@ public sealed class StorageOptions
     /// <summary>A turn that hangs releases its student after this long instead of silencing them.</summary>
     [Range(1, 600)]
     public int TurnLeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Start even when Redis' maxmemory-policy is not noeviction (it may then evict students when full): false refuses to
+    /// start, true starts with a loud warning (see <see cref="RedisEvictionCheck"/>).
+    /// </summary>
+    public bool AllowEvictionPolicy { get; set; }
 }

@@ -26,6 +26,9 @@ public static class StorageExtensions
         });
         builder.Services.AddSingleton<StudentStore>();
 
+        // Refuse a Redis that may evict keys (first of the hosted services, so nothing runs before it).
+        builder.Services.AddHostedService<RedisEvictionCheck>();
+
         // Shared indexes and marks are pruned of students who are gone (each feature registers its IIndexPruner).
         builder.Services.AddSingleton<IIndexPruner, StudentsIndexPruner>();
         builder.Services.AddHostedService<IndexPruning>();

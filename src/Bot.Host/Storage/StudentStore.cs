@@ -113,6 +113,41 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     public async Task ReleaseAsync(TurnLease lease) =>
         await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Release, new { lease = LeaseKey(lease.Student), token = lease.Token });
 
+    /// <summary>Gives the student back after a failed or cancelled turn; when Redis is unreachable too, the lease simply expires.</summary>
+    public async Task TryReleaseAsync(TurnLease lease)
+    {
+        try
+        {
+            await ReleaseAsync(lease);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The lease's own expiry (Storage:TurnLeaseSeconds) frees the student.
+        }
+    }
+
+    /// <summary>
+    /// The replies of the turn that answered <paramref name="inboundId"/> could not all be sent: keep its outbox as long as
+    /// the record instead of an hour, so however late the inbound is tried again (a dead letter replayed days later) it is
+    /// answered from the outbox rather than run a second time. Best effort: false when Redis is unreachable too.
+    /// </summary>
+    public async Task<bool> TryKeepOutboxAsync(StudentKey student, string inboundId)
+    {
+        try
+        {
+            return (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.KeepOutbox, new
+            {
+                outbox = OutboxKey(student),
+                inbound = inboundId,
+                ttl = (long)TimeSpan.FromDays(options.RetentionDays).TotalSeconds,
+            }) == 1;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public async Task<byte[]?> ReadAsync(StudentKey student) => Bytes(await redis.GetDatabase().StringGetAsync(RecordKey(student)));
 
     private static byte[]? Bytes(RedisResult result) => result.IsNull ? null : (byte[]?)result;

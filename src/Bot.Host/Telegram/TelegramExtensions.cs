@@ -17,18 +17,26 @@ public static class TelegramExtensions
             return builder;
         }
 
+        // Through IHttpClientFactory, with retries of network failures and 5xx (TelegramHttp).
+        builder.Services.AddTelegramHttpClient();
         builder.Services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramHttp.ClientName);
 
-            // One long-lived client; recycling pooled connections keeps DNS changes visible.
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(90) };
-            return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')), http);
+            // RetryCount 0: a 429 comes straight to TelegramFloodControl, which pauses every host and slows the pace.
+            return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken!, o.ApiBaseUrl.TrimEnd('/')) { RetryCount = 0 }, http);
         });
+        builder.Services.AddSingleton<TelegramFloodControl>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramFloodControl>());
         builder.Services.AddSingleton<TelegramReplySender>();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
         builder.Services.AddSingleton<IUploadFetcher, TelegramFileFetcher>();
+
+        // Updates from the durable inbox: every update in webhook mode, and dead letters replayed from the dashboard in both.
+        builder.Services.AddSingleton<TelegramBotUser>();
+        builder.Services.AddSingleton<Inbox.IInboxHandler, TelegramInboxHandler>();
         if (options.Mode == TelegramMode.Polling)
         {
             builder.Services.AddHostedService<TelegramPollingService>();
@@ -36,8 +44,6 @@ public static class TelegramExtensions
         else
         {
             // Webhook: updates arrive at /webhooks/telegram and are handled from the durable inbox.
-            builder.Services.AddSingleton<TelegramBotUser>();
-            builder.Services.AddSingleton<Inbox.IInboxHandler, TelegramInboxHandler>();
             builder.Services.AddHostedService<TelegramWebhookRegistration>();
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Host.Conversation;
 using Bot.Host.Inbox;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
@@ -12,11 +13,11 @@ public sealed class TelegramInboxHandler(TelegramUpdateHandler handler, Telegram
 
     public string Channel => ChannelName;
 
-    public async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxEntry entry, Delivery delivery, CancellationToken cancellationToken)
     {
         var update = JsonSerializer.Deserialize<Update>(entry.Body, JsonBotAPI.Options) ?? throw new JsonException("Empty Telegram update.");
         var me = await botUser.GetAsync(cancellationToken);
-        await handler.HandleOneAsync(update, me, cancellationToken);
+        await handler.HandleOneAsync(update, me, delivery, cancellationToken);
     }
 }
 

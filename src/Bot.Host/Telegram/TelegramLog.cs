@@ -11,8 +11,8 @@ internal static partial class TelegramLog
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "A student has blocked the bot; reply not delivered")]
     public static partial void Blocked(ILogger logger);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Handled {Count} Telegram updates")]
-    public static partial void Handled(ILogger logger, int count);
+    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Dispatched {Count} Telegram updates")]
+    public static partial void Dispatched(ILogger logger, int count);
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Telegram webhook registered")]
     public static partial void WebhookSet(ILogger logger);
@@ -22,4 +22,13 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Telegram command menu not published; typed commands still work")]
     public static partial void CommandMenuFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Telegram answered 429: every host pauses {Seconds} s and slows down")]
+    public static partial void TooManyRequests(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Could not subscribe to other hosts' Telegram 429s; this host backs off on its own 429s only")]
+    public static partial void FloodSubscriptionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Could not share a Telegram pause with the other hosts")]
+    public static partial void FloodShareFailed(ILogger logger, Exception exception);
 }

@@ -40,6 +40,21 @@ public sealed class TelegramOptions : IValidatableObject
     [Range(0, 1000)]
     public double MessagesPerSecond { get; set; } = 29;
 
+    /// <summary>
+    /// Retries of one Bot API call after a connect failure, a dropped connection, an attempt that timed out or a 5xx, with
+    /// exponential back-off from <see cref="RetryBaseDelay"/> (0 = none). Never after a 429: that is flood control's job.
+    /// What still fails is tried again from the delivery (and the outbox): see Delivery:*.
+    /// </summary>
+    [Range(0, 10)]
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one attempt of a call may take (getUpdates gets its long-poll time on top).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -4,8 +4,10 @@ using global::Telegram.Bot.Types.Enums;
 namespace Bot.Host.Telegram;
 
 /// <summary>
-/// Long polling. The offset only moves past a batch once every update in it has been handled, so a host
-/// stopped mid-batch gets the same updates again (and the outbox answers those already handled).
+/// Long polling, with each update confirmed on its own: the offset only moves past an update once it has been handled
+/// (a failed turn is tried again, then dead-lettered) and every update before it has too (<see cref="PollingLedger"/>).
+/// New updates keep being fetched and dispatched while earlier ones run, so one slow upload does not hold the other
+/// students. A host stopped before an update was done gets it again (and the outbox answers it if its turn was saved).
 /// </summary>
 public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdateHandler handler, TimeProvider time, ILogger<TelegramPollingService> logger)
     : BackgroundService
@@ -13,8 +15,13 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
     /// <summary>Under 30 s, so the loop wakes often enough to notice a clock jump or a stop.</summary>
     private const int PollSeconds = 25;
 
+    private const int Limit = 100;
+
     /// <summary>How long to wait for the rest of an album (a platform delivery gap, not domain time: real clock).</summary>
     private static readonly TimeSpan AlbumGrace = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>While updates run, look for new ones at least this often (a platform delivery gap: real clock).</summary>
+    private static readonly TimeSpan BusyLook = TimeSpan.FromMilliseconds(250);
 
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
@@ -22,7 +29,7 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
     {
         var backoff = TimeSpan.FromSeconds(1);
         global::Telegram.Bot.Types.User? me = null;
-        int? offset = null;
+        var ledger = new PollingLedger();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -36,20 +43,28 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
                     TelegramLog.PollingStarted(logger, me.Username);
                 }
 
-                var updates = await bot.GetUpdates(offset, 100, PollSeconds, Wanted, stoppingToken);
-                if (updates.Length > 0 && updates[^1].Message?.MediaGroupId is not null)
+                // With updates running, a short look once some have finished (to confirm them) or after a moment (to take
+                // other students' new updates); with none, a long poll.
+                var busy = ledger.InFlight > 0;
+                if (busy)
                 {
-                    // The rest of an album is usually a moment behind. Ask again with the SAME offset (a higher one
-                    // would confirm updates not yet handled), after a short pause, so the album is one step.
-                    await Task.Delay(AlbumGrace, stoppingToken);
-                    updates = await bot.GetUpdates(offset ?? updates[0].Id, 100, 0, Wanted, stoppingToken);
+                    await ledger.WaitForProgressAsync(BusyLook, stoppingToken);
                 }
 
-                if (updates.Length > 0)
+                var updates = await bot.GetUpdates(ledger.Offset, Limit, busy ? 0 : PollSeconds, Wanted, stoppingToken);
+                var fresh = ledger.ToDispatch(updates);
+                if (fresh.Count > 0 && fresh[^1].Message?.MediaGroupId is not null)
                 {
-                    await handler.HandleAsync(updates, me, stoppingToken);
-                    offset = updates[^1].Id + 1;
-                    TelegramLog.Handled(logger, updates.Length);
+                    // The rest of an album is usually a moment behind. Ask again with the SAME offset (a higher one would
+                    // confirm updates not yet handled), after a short pause, so the album is one step.
+                    await Task.Delay(AlbumGrace, stoppingToken);
+                    fresh = ledger.ToDispatch(await bot.GetUpdates(ledger.Offset, Limit, 0, Wanted, stoppingToken));
+                }
+
+                if (fresh.Count > 0)
+                {
+                    ledger.Dispatched(fresh, handler.Dispatch(fresh, me, stoppingToken));
+                    TelegramLog.Dispatched(logger, fresh.Count);
                 }
 
                 backoff = TimeSpan.FromSeconds(1);

@@ -29,12 +29,9 @@ public sealed class TelegramPusher(TelegramReplySender sender) : IChannelPusher
         {
             return PushResult.Blocked;
         }
-        catch (ApiRequestException)
+        catch (RequestException)
         {
-            return PushResult.Failed;
-        }
-        catch (HttpRequestException)
-        {
+            // An API error or the network (after the HTTP client's retries); a 429 never gets here, it is waited out.
             return PushResult.Failed;
         }
     }

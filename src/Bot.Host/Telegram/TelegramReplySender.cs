@@ -1,5 +1,6 @@
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Messages;
+using Bot.Host.Conversation;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
@@ -8,49 +9,73 @@ using global::Telegram.Bot.Types.ReplyMarkups;
 
 namespace Bot.Host.Telegram;
 
-/// <summary>Draws the dialog's replies on Telegram: HTML text, inline keyboards, files as documents.</summary>
-public sealed class TelegramReplySender(ITelegramBotClient bot, ILogger<TelegramReplySender> logger)
+/// <summary>
+/// Draws the dialog's replies on Telegram: HTML text, inline keyboards, files as documents. Every call goes through
+/// <see cref="TelegramFloodControl"/>: messages are paced and a 429 delays them, never drops them.
+/// </summary>
+public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodControl flood, ILogger<TelegramReplySender> logger)
 {
-    public async Task SendAsync(TelegramInbound inbound, IReadOnlyList<Reply> replies, TurnEffects effects, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends what the delivery decided, from the first reply not sent yet (a later attempt after a failure sends only the
+    /// rest), recording each one as it goes; the inbound's side effects are done once.
+    /// </summary>
+    public async Task SendAsync(TelegramInbound inbound, Delivery delivery, CancellationToken cancellationToken)
     {
-        if (inbound.CallbackQueryId is { } queryId)
+        if (!delivery.EffectsDone)
         {
-            // Stops the button's spinner; a query can only be answered once and may be too old after a restart.
-            await IgnoreBadRequest(() => bot.AnswerCallbackQuery(queryId, cancellationToken: cancellationToken));
+            if (inbound.CallbackQueryId is { } queryId)
+            {
+                // Stops the button's spinner; a query can only be answered once and may be too old after a restart.
+                await IgnoreBadRequest(() => flood.CallAsync(async ct => { await bot.AnswerCallbackQuery(queryId, cancellationToken: ct); return true; }, cancellationToken));
+            }
+
+            if (delivery.Effects.HasFlag(TurnEffects.DeleteInboundMessage) && inbound.MessageId is { } messageId)
+            {
+                await IgnoreBadRequest(() => flood.CallAsync(async ct => { await bot.DeleteMessage(inbound.ChatId, messageId, ct); return true; }, cancellationToken));
+            }
+
+            delivery.EffectsDone = true;
         }
 
-        if (effects.HasFlag(TurnEffects.DeleteInboundMessage) && inbound.MessageId is { } messageId)
+        var replies = delivery.Replies ?? [];
+        for (var i = delivery.Sent; i < replies.Count; i++)
         {
-            await IgnoreBadRequest(() => bot.DeleteMessage(inbound.ChatId, messageId, cancellationToken));
-        }
-
-        foreach (var reply in replies)
-        {
-            await SendOneAsync(inbound.ChatId, reply, cancellationToken);
+            await SendOneAsync(inbound.ChatId, replies[i], cancellationToken);
+            delivery.Sent = i + 1;
         }
     }
 
-    public async Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken, bool throwWhenBlocked = false)
+    public Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken, bool throwWhenBlocked = false) =>
+        SendOneAsync(chatId, reply, throwWhenBlocked, cancellationToken, cancellationToken);
+
+    /// <param name="waitCancellation">Stops waiting for a send slot (nothing has been sent yet).</param>
+    /// <param name="sendCancellation">Stops the send itself (once started, Telegram may have delivered it).</param>
+    public async Task SendOneAsync(long chatId, Reply reply, bool throwWhenBlocked, CancellationToken waitCancellation, CancellationToken sendCancellation)
     {
         var markup = Keyboard(reply.Buttons);
         try
         {
-            if (reply.File is { } file)
-            {
-                using var stream = new MemoryStream(file.Bytes, writable: false);
-                using var preview = file.Preview is null ? null : new MemoryStream(file.Preview, writable: false);
-                await bot.SendDocument(
-                    chatId,
-                    InputFile.FromStream(stream, file.FileName),
-                    caption: TelegramHtml.Render(reply.Text),
-                    parseMode: ParseMode.Html,
-                    replyMarkup: markup,
-                    thumbnail: preview is null ? null : InputFile.FromStream(preview, "preview.jpg"),
-                    cancellationToken: cancellationToken);
-                return;
-            }
+            await flood.SendAsync(
+                async ct =>
+                {
+                    if (reply.File is { } file)
+                    {
+                        using var stream = new MemoryStream(file.Bytes, writable: false);
+                        using var preview = file.Preview is null ? null : new MemoryStream(file.Preview, writable: false);
+                        return await bot.SendDocument(
+                            chatId,
+                            InputFile.FromStream(stream, file.FileName),
+                            caption: TelegramHtml.Render(reply.Text),
+                            parseMode: ParseMode.Html,
+                            replyMarkup: markup,
+                            thumbnail: preview is null ? null : InputFile.FromStream(preview, "preview.jpg"),
+                            cancellationToken: ct);
+                    }
 
-            await bot.SendMessage(chatId, TelegramHtml.Render(reply.Text), ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken);
+                    return await bot.SendMessage(chatId, TelegramHtml.Render(reply.Text), ParseMode.Html, replyMarkup: markup, cancellationToken: ct);
+                },
+                waitCancellation,
+                sendCancellation);
         }
         catch (ApiRequestException e) when (e.ErrorCode == 403 && !throwWhenBlocked)
         {
@@ -64,12 +89,15 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, ILogger<Telegram
     {
         var language = Languages.FromHint(languageCode);
         var text = MessageCatalogue.Default.Format(language, "group.privateOnly", botUsername);
-        return bot.SendMessage(
-            chatId,
-            text,
-            replyParameters: new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true },
-            replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(MessageCatalogue.Default.Text(language, "group.openPrivate"), $"https://t.me/{botUsername}?start=group")),
-            cancellationToken: cancellationToken);
+        return flood.SendAsync(
+            ct => bot.SendMessage(
+                chatId,
+                text,
+                replyParameters: new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true },
+                replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(MessageCatalogue.Default.Text(language, "group.openPrivate"), $"https://t.me/{botUsername}?start=group")),
+                cancellationToken: ct),
+            cancellationToken,
+            cancellationToken);
     }
 
     /// <summary>Inline buttons; camera / photo-library buttons are left out (Telegram's own attach button does that).</summary>

@@ -1,83 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
 using Bot.Dialogs.Conversation;
 using Bot.Host.Advisors;
 using Bot.Host.Conversation;
+using Bot.Host.Inbox;
+using Bot.Host.Storage;
+using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
 
 namespace Bot.Host.Telegram;
 
-/// <summary>Runs updates: each student's in order on the work queue, all students concurrently.</summary>
+/// <summary>
+/// Runs updates: each student's in order on the work queue, all students concurrently. A polled update is handled until it
+/// is done — tried again with back-off when it fails (Redis down, Telegram failing), moved to the dead letters after the
+/// last attempt — so the polling loop confirms it only then.
+/// </summary>
 public sealed class TelegramUpdateHandler(
     TurnProcessor turns,
+    StudentStore store,
     TelegramReplySender sender,
     StudentWorkQueue queue,
-    Microsoft.Extensions.Options.IOptions<TelegramOptions> options,
+    DeliveryRetry retry,
+    DeadLetters deadLetters,
     IEnumerable<IAdvisorCommands> advisors)
 {
-    /// <summary>Replies are paced to Telegram:MessagesPerSecond (see <see cref="TelegramOptions.MessagesPerSecond"/>).</summary>
-    private readonly MessagePacer? pacer = options.Value.MessagesPerSecond is > 0 and var rate
-        ? new MessagePacer(rate, Burst: (int)Math.Max(1, rate))
-        : null;
-
-    /// <summary>Completes when every update of the batch has been handled (or deliberately dropped).</summary>
-    public Task HandleAsync(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken) =>
-        Task.WhenAll(Dispatch(updates, bot, cancellationToken));
-
-    /// <summary>Queues a batch; returns, for each update in order, the task that completes when it has been handled.</summary>
-    public IReadOnlyList<Task> Dispatch(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues polled updates; returns, for each update in order, the task that completes when it has been handled or
+    /// dead-lettered (true), or was cut off by the host stopping (false: it must be delivered again).
+    /// </summary>
+    public IReadOnlyList<Task<bool>> Dispatch(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
     {
         var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, bot)).ToList();
-        var started = new Dictionary<MappedUpdate, Task>(ReferenceEqualityComparer.Instance);
-        var albums = new Dictionary<(string, string), Task>();
+        var source = new Dictionary<MappedUpdate, Update>(ReferenceEqualityComparer.Instance);
+        var albumUpdates = new Dictionary<(string, string), List<Update>>();
+        for (var i = 0; i < mapped.Count; i++)
+        {
+            source[mapped[i]] = updates[i];
+            if (AlbumOf(mapped[i]) is { } album)
+            {
+                (albumUpdates.TryGetValue(album, out var parts) ? parts : albumUpdates[album] = []).Add(updates[i]);
+            }
+        }
+
+        var started = new Dictionary<MappedUpdate, Task<bool>>(ReferenceEqualityComparer.Instance);
+        var albums = new Dictionary<(string, string), Task<bool>>();
         foreach (var item in TelegramUpdateMapper.MergeAlbums(mapped))
         {
-            switch (item)
+            var (queueKey, sources) = item switch
             {
-                case MappedUpdate.Turn { Inbound: var inbound }:
-                    var turn = queue.Enqueue(inbound.Student.ToString(), "telegram", ct => RunTurnAsync(inbound, ct), cancellationToken);
-                    started[item] = turn;
-                    if (inbound.MediaGroupId is { } group)
-                    {
-                        albums[(inbound.Student.ToString(), group)] = turn;
-                    }
+                MappedUpdate.Turn when AlbumOf(item) is { } album => (album.Item1, albumUpdates[album]),
+                MappedUpdate.Turn { Inbound: var inbound } => (inbound.Student.ToString(), [source[item]]),
+                MappedUpdate.GroupMention mention => ("group:" + mention.ChatId.ToString(CultureInfo.InvariantCulture), [source[item]]),
+                _ => (null, (List<Update>?)null),
+            };
+            if (queueKey is null)
+            {
+                continue;
+            }
 
-                    break;
-                case MappedUpdate.GroupMention mention:
-                    started[item] = queue.Enqueue("group:" + mention.ChatId, "telegram", ct => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, ct), cancellationToken);
-                    break;
+            var task = queue.Enqueue(queueKey, "telegram", ct => DeliverAsync(item, sources!, bot, ct), cancellationToken);
+            started[item] = task;
+            if (AlbumOf(item) is { } merged)
+            {
+                albums[merged] = task;
             }
         }
 
         // An album's photos are one turn: each of their updates is done when that turn is.
-        return [.. mapped.Select(m => m is MappedUpdate.Turn { Inbound: { MediaGroupId: { } group } inbound } && albums.TryGetValue((inbound.Student.ToString(), group), out var album)
-            ? album
-            : started.GetValueOrDefault(m) ?? Task.CompletedTask)];
+        return [.. mapped.Select(m => AlbumOf(m) is { } album && albums.TryGetValue(album, out var task)
+            ? task
+            : started.GetValueOrDefault(m) ?? Task.FromResult(true))];
     }
 
-    /// <summary>One update from the inbox, already on its student's work queue: run it here, in order.</summary>
-    public Task HandleOneAsync(Update update, User bot, CancellationToken cancellationToken) => TelegramUpdateMapper.Map(update, bot) switch
+    /// <summary>One update from the inbox, already on its student's work queue (the inbox retries it): run it here, in order.</summary>
+    public Task HandleOneAsync(Update update, User bot, Delivery delivery, CancellationToken cancellationToken) =>
+        HandleAsync(TelegramUpdateMapper.Map(update, bot), bot, delivery, cancellationToken);
+
+    private static (string, string)? AlbumOf(MappedUpdate item) =>
+        item is MappedUpdate.Turn { Inbound: { MediaGroupId: { } group } inbound } ? (inbound.Student.ToString(), group) : null;
+
+    /// <summary>A polled update (or album) until it is done: tried again on failure, dead-lettered after the last attempt.</summary>
+    private async Task DeliverAsync(MappedUpdate item, IReadOnlyList<Update> sources, User bot, CancellationToken cancellationToken)
     {
-        MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, cancellationToken),
+        var delivery = new Delivery();
+        var attempts = 0;
+        var failure = await retry.RunAsync(
+            (attempt, token) =>
+            {
+                attempts = attempt;
+                return HandleAsync(item, bot, delivery, token);
+            },
+            attemptsSoFar: 0,
+            TelegramInboxHandler.ChannelName,
+            cancellationToken);
+        if (failure is null)
+        {
+            return;
+        }
+
+        // Kept where an advisor sees it and can replay it (through the inbox, which every host reads).
+        foreach (var update in sources)
+        {
+            var entry = new InboxEntry(
+                TelegramInboxHandler.ChannelName,
+                TelegramWebhookEndpoint.OwnerOf(update),
+                update.Id.ToString(CultureInfo.InvariantCulture),
+                JsonSerializer.Serialize(update, JsonBotAPI.Options));
+            await retry.PersistAsync(() => deadLetters.AddAsync(entry, attempts, failure), "dead-letter a Telegram update", cancellationToken);
+        }
+    }
+
+    private Task HandleAsync(MappedUpdate item, User bot, Delivery delivery, CancellationToken cancellationToken) => item switch
+    {
+        MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, delivery, cancellationToken),
         MappedUpdate.GroupMention mention => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, cancellationToken),
         _ => Task.CompletedTask,
     };
 
-    private async Task RunTurnAsync(TelegramInbound inbound, CancellationToken cancellationToken)
+    /// <summary>Decides the replies once (a later attempt after a failed send reuses them), then sends those not sent yet.</summary>
+    private async Task RunTurnAsync(TelegramInbound inbound, Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Replies is null)
+        {
+            var (replies, effects, fromAdvisors) = await DecideAsync(inbound, cancellationToken);
+            delivery.Decided(replies, effects, fromAdvisors);
+        }
+
+        try
+        {
+            // Paced by the sender (Telegram:MessagesPerSecond, slower after a 429), in the order turns finish.
+            await sender.SendAsync(inbound, delivery, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && !delivery.FromAdvisors)
+        {
+            // Not all sent (Telegram failing past the HTTP retries): the update is tried again, and until then its outbox is kept.
+            await store.TryKeepOutboxAsync(inbound.Student, inbound.InboundId);
+            throw;
+        }
+    }
+
+    private async Task<(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool FromAdvisors)> DecideAsync(TelegramInbound inbound, CancellationToken cancellationToken)
     {
         // Advisors' commands and answers never reach the dialog.
         foreach (var hook in advisors)
         {
             if (await hook.TryHandleAsync(inbound.Student, inbound.Inbound, cancellationToken) is { } replies)
             {
-                await sender.SendAsync(inbound, replies, TurnEffects.None, cancellationToken);
-                return;
+                return (replies, TurnEffects.None, true);
             }
         }
 
-        var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken);
-        if (outcome is not null)
-        {
-            await (pacer?.WaitAsync(outcome.Replies.Count, cancellationToken) ?? Task.CompletedTask);
-            await sender.SendAsync(inbound, outcome.Replies, outcome.Effects, cancellationToken);
-        }
+        // Null: nothing was saved (the student stayed busy, or the turn outlived its lease); the update is tried again.
+        var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken)
+            ?? throw new TurnNotDoneException();
+        return (outcome.Replies, outcome.Effects, false);
     }
 }

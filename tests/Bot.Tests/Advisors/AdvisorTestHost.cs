@@ -46,6 +46,7 @@ public sealed class AdvisorTestHost : IAsyncDisposable
         {
             settings["Telegram:BotToken"] = telegram.Token;
             settings["Telegram:ApiBaseUrl"] = telegram.BaseUrl;
+            settings["Telegram:RetryBaseDelay"] = "00:00:00.010";
         }
 
         if (line is not null)

@@ -14,7 +14,7 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
     private const string BroadcastText = "Browser broadcast: the NIA office is closed on Friday.";
 
     [BrowserFact]
-    public async Task AnAdvisorLogsInFiltersOpensATimelineBroadcastsAndTriesTheBot()
+    public async Task AnAdvisorLogsInFiltersOpensATimelineBroadcastsTriesTheBotAndReplaysAnUndeliveredMessage()
     {
         var root = RepositoryRoot();
         var script = Path.Combine(root, "tests", "browser", "dashboard.mjs");
@@ -28,6 +28,15 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
         await AdvisorTestHost.SeedAsync(redis, "line:" + lineUser, s => { s.Answers["surname"] = "TANAKA"; s.Answers["givenNames"] = "YUKI"; s.Language = Bot.Dialogs.Messages.Language.TraditionalChinese; });
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
 
+        // An update that failed every attempt while Telegram was down: the advisor replays it from the "Undelivered" tab.
+        telegram.EnqueueCommand(8002, "/help");
+        var undelivered = telegram.TakePending().Single();
+        await using (var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
+        {
+            var entry = new Bot.Host.Inbox.InboxEntry("tg", "tg:8002", undelivered["update_id"]!.ToString(), undelivered.ToJsonString());
+            await new Bot.Host.Inbox.DeadLetters(connection, TimeProvider.System).AddAsync(entry, attempts: 10, new TimeoutException());
+        }
+
         // Screenshots go to the test output, so a test run leaves the repository clean; ARC_UPDATE_SCREENSHOTS=1 refreshes docs/screenshots.
         var shots = Environment.GetEnvironmentVariable("ARC_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(root, "docs", "screenshots")
@@ -39,6 +48,9 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
         // The broadcast the browser confirmed reached the fake platforms, once per student.
         Assert.All(new long[] { 8001, 8002, 8003 }, id => Assert.Single(telegram.Transcript(id), c => c.Text == BroadcastText));
         Assert.Single(line.MessagesTo(lineUser), m => m.Text == BroadcastText);
+
+        // The replayed update was answered.
+        await telegram.WaitUntilAsync(t => t.Transcript(8002).Any(c => c.Text != BroadcastText), TimeSpan.FromSeconds(30));
     }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string root, string script, params string[] args)

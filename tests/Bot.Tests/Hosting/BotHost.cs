@@ -60,6 +60,9 @@ public sealed class BotHost : IAsyncDisposable
 
         // The fake has no rate limit unless a test sets one: don't pace replies to Telegram's 30 a second.
         ["Telegram:MessagesPerSecond"] = "0",
+
+        // Short back-off: tests that inject faults are about what is retried, not about waiting.
+        ["Telegram:RetryBaseDelay"] = "00:00:00.010",
     };
 
     public async Task StopAsync()

@@ -15,6 +15,7 @@ public sealed partial class FakeTelegramServer
     private long _nextUpdateId = 100_000;
     private long _confirmedOffset;
     private int _conflicts;
+    private int _polls;
     private string[]? _allowedUpdates;
     private CancellationTokenSource? _activePoll;
     private JsonObject? _webhook;
@@ -23,6 +24,12 @@ public sealed partial class FakeTelegramServer
     public long ConfirmedOffset
     {
         get { lock (_gate) { return _confirmedOffset; } }
+    }
+
+    /// <summary>How many getUpdates calls the bot has made.</summary>
+    public int Polls
+    {
+        get { lock (_gate) { return _polls; } }
     }
 
     /// <summary>Updates queued and not yet confirmed by an offset.</summary>
@@ -123,6 +130,7 @@ public sealed partial class FakeTelegramServer
                 _conflicts++;
                 return ApiReply.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
             }
+            _polls++;
             // Like Telegram, a new poll terminates the one already open (that one answers 409).
             _activePoll?.Cancel();
             _activePoll = poll;

@@ -94,6 +94,17 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             return;
         }
         var request = await ApiRequest.ReadAsync(http.Request, name, _spec, http.RequestAborted);
+        if (InjectedFault(name, request) is { } fault)
+        {
+            Record(name, request, ApiReply.Error(fault == 0 ? 502 : fault, fault == 0 ? "connection dropped (injected)" : "Internal Server Error (injected)"));
+            if (fault == 0)
+            {
+                http.Abort();
+                return;
+            }
+            await WriteAsync(http, ApiReply.Error(fault, "Internal Server Error"));
+            return;
+        }
         ApiReply reply;
         try
         {
@@ -163,6 +174,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        await WaitIfDownloadsHeldAsync(http.RequestAborted);
         http.Response.ContentType = "application/octet-stream";
         http.Response.ContentLength = file.Bytes.Length;
         await http.Response.Body.WriteAsync(file.Bytes, http.RequestAborted);

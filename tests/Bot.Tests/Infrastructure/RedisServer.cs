@@ -73,7 +73,10 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the process and starts it again on the same port and directory, as a crash-restart would.</summary>
+    /// <summary>
+    /// Kills the process (if it still runs) and starts it again on the same port, data directory and options (with
+    /// <see cref="RedisServerOptions.AppendOnly"/> it reloads its data from the AOF), as a crash-restart would.
+    /// </summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
         await KillAsync();
@@ -170,8 +173,9 @@ public sealed class RedisServer : IAsyncDisposable
         string[] args =
         [
             "--port", port.ToString(), "--bind", "127.0.0.1", "--daemonize", "no",
-            "--save", "", "--appendonly", _options.AppendOnly ? "yes" : "no",
+            "--save", "", "--appendonly", _options.AppendOnly ? "yes" : "no", "--appendfsync", _options.AppendFsync,
             "--dir", DataDirectory, "--logfile", "",
+            .. _options.ExtraArguments,
         ];
         foreach (var arg in args)
         {

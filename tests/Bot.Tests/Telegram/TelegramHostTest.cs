@@ -32,5 +32,17 @@ public abstract class TelegramHostTest(RedisFixture redis) : IAsyncLifetime
         Host = await StartHostAsync();
     }
 
-    private Task<BotHost> StartHostAsync() => BotHost.StartAsync(BotHost.TelegramSettings(Redis.ConnectionString, Telegram));
+    /// <summary>Settings a test class adds to (or changes in) the host's test configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    private Task<BotHost> StartHostAsync()
+    {
+        var settings = BotHost.TelegramSettings(Redis.ConnectionString, Telegram);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        return BotHost.StartAsync(settings);
+    }
 }

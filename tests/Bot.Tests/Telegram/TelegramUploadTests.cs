@@ -85,4 +85,46 @@ public sealed class TelegramUploadTests(RedisFixture redis) : TelegramHostTest(r
         Assert.Contains("3 files", after[^1].Text, StringComparison.Ordinal);
         Assert.True(first < second);
     }
+
+    [Fact]
+    public async Task APhotoBeingProcessedWhenTheHostStopsIsAnsweredAfterTheRestartWithoutWaitingForTheLease()
+    {
+        var student = await AtThePhotoStep(new TelegramStudent(Telegram, 8010));
+        using var wall = TestImages.AstronautOnWhiteWall();
+        Telegram.HoldDownloads();
+        Telegram.EnqueuePhoto(8010, TestImages.Jpeg(wall));
+        await Telegram.WaitUntilAsync(t => t.DownloadsStarted > 0, TelegramStudent.Patience);
+
+        // SIGTERM in the middle of the photo: the cancelled turn gives the student back at once (an upload turn holds them
+        // for up to 2 minutes; the next host used to wait for that, give up after 35 s and drop the photo).
+        await Host.StopAsync();
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        Assert.False(await connection.GetDatabase().KeyExistsAsync(Bot.Host.Storage.StudentStore.LeaseKey(new("tg", "8010"))));
+
+        Telegram.ReleaseDownloads();
+        await RestartHostAsync();
+
+        await Telegram.WaitUntilAsync(t => t.Transcript(8010).Any(c => c.Method == "sendDocument"), TelegramStudent.Patience);
+        Assert.Equal("photo.jpg", Assert.Single(Telegram.Transcript(8010), c => c.Method == "sendDocument").Document!.FileName);
+    }
+
+    [Fact]
+    public async Task OneSlowUploadDoesNotHoldOtherStudentsAndIsConfirmedOnlyOnceDone()
+    {
+        var student = await AtThePhotoStep(new TelegramStudent(Telegram, 8011));
+        using var wall = TestImages.AstronautOnWhiteWall();
+        Telegram.HoldDownloads();
+        var photo = Telegram.EnqueuePhoto(8011, TestImages.Jpeg(wall));
+        await Telegram.WaitUntilAsync(t => t.DownloadsStarted > 0, TelegramStudent.Patience);
+
+        // Another student writes while the photo is still downloading: answered now, not after the photo.
+        var other = Telegram.EnqueueCommand(8012, "/help");
+        await Telegram.WaitForCallsAsync(8012, 1, TelegramStudent.Patience);
+        Assert.DoesNotContain(student.Transcript, c => c.Method == "sendDocument");
+        Assert.True(Telegram.ConfirmedOffset <= photo, "the photo's update was confirmed before it was handled");
+
+        Telegram.ReleaseDownloads();
+        await Telegram.WaitUntilAsync(t => t.ConfirmedOffset > other, TelegramStudent.Patience);
+        Assert.Single(student.Transcript, c => c.Method == "sendDocument");
+    }
 }

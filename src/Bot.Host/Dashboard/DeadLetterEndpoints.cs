@@ -1,0 +1,20 @@
+using Bot.Host.Inbox;
+
+namespace Bot.Host.Dashboard;
+
+/// <summary>Undelivered messages (dead letters) on the dashboard: how many, the newest, and a replay for each.</summary>
+internal static class DeadLetterEndpoints
+{
+    private const int Shown = 100;
+
+    public static RouteGroupBuilder MapDeadLetters(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dead-letters", async (DeadLetters letters) =>
+            Results.Ok(new { count = await letters.CountAsync(), items = await letters.ListAsync(Shown) }));
+
+        // Back into the inbox: handled as if it had just arrived, on whichever host reads its shard.
+        api.MapPost("/dead-letters/{id}/replay", async (string id, DeadLetters letters) =>
+            await letters.ReplayAsync(id) ? Results.Ok(new { ok = true }) : Results.NotFound());
+        return api;
+    }
+}
