@@ -2,6 +2,7 @@ using Bot.Host.Advisors;
 using Bot.Host.Broadcasts;
 using Bot.Host.Conversation;
 using Bot.Host.Files;
+using Bot.Host.Health;
 using Bot.Host.Inbox;
 using Bot.Host.Limits;
 using Bot.Host.Line;
@@ -58,12 +59,15 @@ public static class BotApp
         // The advisors' web page: students, broadcasts, questions, and a "try the bot" chat.
         builder.AddAdvisorDashboard();
 
+        // Health: liveness (the process), readiness (Redis, webhooks registered, data files loaded) and /healthz.
+        builder.AddHealth();
+
         var app = builder.Build();
 
         // Advisors' page: login rate limits, security headers, body limits and the session checked before any body is read.
         app.UseDashboardGuard();
 
-        // Liveness for load balancers and compose.
+        // /healthz/live for restarts, /healthz/ready for traffic, /healthz for compose and load balancers.
         app.MapHealth();
 
         // LINE's webhook: signature checked, events persisted, 200.
