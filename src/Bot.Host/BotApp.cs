@@ -44,10 +44,12 @@ public static class BotApp
         // Reminders: deadlines after submission pushed on the student's channel, planned in Redis, sent once across hosts.
         builder.AddReminders();
 
-        // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set), the terminal when none is configured.
+        // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set; its webhook URL registered at start),
+        // the terminal when none is configured.
         builder.AddTelegram();
         builder.AddLine();
         builder.AddLinePushFlusher();
+        builder.AddLineWebhookRegistration();
         builder.AddLocalChat();
 
         // Advisors: who they are, their chat commands, and students' questions to them.
