@@ -66,6 +66,9 @@ public static class BotApp
 
         var app = builder.Build();
 
+        // A mistyped key (Line:ChanelSecret) is ignored by the binder: say so at start, with the key it was probably meant to be.
+        app.WarnAboutUnknownSettings();
+
         // Advisors' page: login rate limits, security headers, body limits and the session checked before any body is read.
         app.UseDashboardGuard();
 
