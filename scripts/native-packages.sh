@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The Debian packages the host needs beside .NET: Redis for state, OpenCV's face cascades and the GTK
 # runtime OpenCvSharp's native library links against, Ghostscript for PDFs (run by the host itself, under prlimit
-# from util-linux, which every Debian and Ubuntu system has). Sourced by scripts/run.sh, scripts/test.sh and .ci/run;
-# the Dockerfile installs the same list.
-NATIVE_PACKAGES=(redis-server opencv-data libgtk-3-0 ghostscript util-linux)
+# from util-linux, which every Debian and Ubuntu system has) with its CJK fallback font: a PDF whose Chinese text uses
+# a font it does not embed (MSung-Light, common in Taiwan's forms) renders as stray Latin glyphs without it, and
+# --no-install-recommends leaves it out. Sourced by scripts/run.sh, scripts/test.sh and .ci/run; the Dockerfile
+# installs the same list (a test checks it).
+NATIVE_PACKAGES=(redis-server opencv-data libgtk-3-0 ghostscript fonts-droid-fallback util-linux)
 
 # Whether a package (or what the host needs from it) is there. No pipeline: under `set -o pipefail` a `grep -q` that
 # stops reading early kills its writer with SIGPIPE and the check fails at random (it re-ran apt-get about one time in five).
@@ -14,6 +16,7 @@ package_present() {
     # Ubuntu 24.04 renamed it libgtk-3-0t64 (the Dockerfile's base image).
     libgtk-3-0) dpkg_installed libgtk-3-0 libgtk-3-0t64 ;;
     ghostscript) command -v gs >/dev/null 2>&1 ;;
+    fonts-droid-fallback) [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] ;;
     util-linux) command -v prlimit >/dev/null 2>&1 ;;
     *) dpkg_installed "$1" ;;
   esac
