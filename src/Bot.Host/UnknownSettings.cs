@@ -59,7 +59,7 @@ internal static partial class UnknownSettings
     }
 
     /// <summary>The options classes that name their section, and the sections read without one.</summary>
-    public static IReadOnlyList<(string Section, Type Shape)> Sections() =>
+    private static IReadOnlyList<(string Section, Type Shape)> Sections() =>
     [
         .. typeof(UnknownSettings).Assembly.GetTypes()
             .Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && t.IsClass)

@@ -28,7 +28,7 @@ public static class HealthEndpoints
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions
         {
             Predicate = _ => false,
-            ResponseWriter = (context, _) => context.Response.WriteAsync("ok"),
+            ResponseWriter = (context, _) => WriteTextAsync(context, "ok"),
         });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
         {
@@ -40,9 +40,15 @@ public static class HealthEndpoints
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             Predicate = check => check.Name == RedisCheck,
-            ResponseWriter = (context, report) => context.Response.WriteAsync(report.Status == HealthStatus.Unhealthy ? "redis unavailable" : "ok"),
+            ResponseWriter = (context, report) => WriteTextAsync(context, report.Status == HealthStatus.Unhealthy ? "redis unavailable" : "ok"),
         });
         return app;
+    }
+
+    private static Task WriteTextAsync(HttpContext context, string text)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text);
     }
 
     /// <summary><c>{"status":"Unhealthy","checks":{"redis":{"status":"Unhealthy","description":"…"},…}}</c>: statuses and reasons, no exception text.</summary>
