@@ -20,7 +20,7 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
     /// <summary>Read by the resilience pipeline: only requests carrying a retry key may be sent twice.</summary>
     public static readonly HttpRequestOptionsKey<bool> Retryable = new("Line.Retryable");
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
     /// <summary>Never retried: a reply token is single-use, a second attempt could only fail or double-send.</summary>
     public async Task<LineReplyResult> ReplyAsync(string replyToken, IReadOnlyList<LineMessage> messages, CancellationToken cancellationToken = default)
@@ -132,6 +132,23 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
             ?? throw new LineApiException(response.StatusCode, null);
     }
 
+    /// <summary>Tells LINE where to deliver this channel's webhooks (an https URL).</summary>
+    public async Task SetWebhookEndpointAsync(string endpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(endpoint);
+        using var request = Json(HttpMethod.Put, "v2/bot/channel/webhook/endpoint", new SetWebhookEndpointRequest(endpoint), LineJsonContext.Default.SetWebhookEndpointRequest);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await ThrowIfFailedAsync(response, cancellationToken);
+    }
+
+    /// <summary>The webhook URL LINE has, and whether "Use webhook" is on.</summary>
+    public async Task<WebhookEndpointInfo> GetWebhookEndpointAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("v2/bot/channel/webhook/endpoint", cancellationToken);
+        return await ReadSuccessAsync(response, LineJsonContext.Default.WebhookEndpointInfo, cancellationToken)
+            ?? throw new LineApiException(response.StatusCode, null);
+    }
+
     private async Task<LineSendResult> SendWithRetryKeyAsync(HttpRequestMessage request, Guid retryKey, CancellationToken cancellationToken)
     {
         using (request)
@@ -152,12 +169,14 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
         }
     }
 
-    private static HttpRequestMessage Post<T>(string path, T body, JsonTypeInfo<T> typeInfo)
+    private static HttpRequestMessage Post<T>(string path, T body, JsonTypeInfo<T> typeInfo) => Json(HttpMethod.Post, path, body, typeInfo);
+
+    private static HttpRequestMessage Json<T>(HttpMethod method, string path, T body, JsonTypeInfo<T> typeInfo)
     {
         // Serialised once, so every retry sends identical bytes.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
-        content.Headers.ContentType = Json;
-        return new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        content.Headers.ContentType = JsonType;
+        return new HttpRequestMessage(method, path) { Content = content };
     }
 
     private static async Task<T?> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -44,7 +44,9 @@ public static class TelegramExtensions
         else
         {
             // Webhook: updates arrive at /webhooks/telegram and are handled from the durable inbox.
-            builder.Services.AddHostedService<TelegramWebhookRegistration>();
+            builder.Services.AddSingleton<TelegramWebhookRegistration>();
+            builder.Services.AddSingleton<Health.IWebhookRegistration>(sp => sp.GetRequiredService<TelegramWebhookRegistration>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookRegistration>());
         }
 
         return builder;
