@@ -14,10 +14,10 @@ RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o /app --no-restore 
 # Run: the ASP.NET runtime on Ubuntu, plus the native packages of scripts/native-packages.sh (OpenCV's face cascades
 # and the GTK runtime OpenCvSharp links against, Ghostscript for PDFs, run under prlimit from util-linux) and
 # Ghostscript's CJK fallback font, without which a PDF whose Chinese text uses a font it does not embed renders as
-# stray Latin glyphs. libgtk-3-0 is named libgtk-3-0t64 on Ubuntu 24.04.
+# stray Latin glyphs; the printable summary draws its Chinese with that font and the rest with DejaVu Sans. libgtk-3-0 is named libgtk-3-0t64 on Ubuntu 24.04.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends opencv-data libgtk-3-0t64 ghostscript fonts-droid-fallback util-linux \
+    && apt-get install -y --no-install-recommends opencv-data libgtk-3-0t64 ghostscript fonts-droid-fallback fonts-dejavu-core util-linux \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

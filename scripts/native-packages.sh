@@ -3,9 +3,10 @@
 # runtime OpenCvSharp's native library links against, Ghostscript for PDFs (run by the host itself, under prlimit
 # from util-linux, which every Debian and Ubuntu system has) with its CJK fallback font: a PDF whose Chinese text uses
 # a font it does not embed (MSung-Light, common in Taiwan's forms) renders as stray Latin glyphs without it, and
-# --no-install-recommends leaves it out. Sourced by scripts/run.sh, scripts/test.sh and .ci/run; the Dockerfile
+# --no-install-recommends leaves it out. The printable summary (a PDF the bot draws) uses that font for Chinese and
+# DejaVu Sans for everything else. Sourced by scripts/run.sh, scripts/test.sh and .ci/run; the Dockerfile
 # installs the same list (a test checks it).
-NATIVE_PACKAGES=(redis-server opencv-data libgtk-3-0 ghostscript fonts-droid-fallback util-linux)
+NATIVE_PACKAGES=(redis-server opencv-data libgtk-3-0 ghostscript fonts-droid-fallback fonts-dejavu-core util-linux)
 
 # Whether a package (or what the host needs from it) is there. No pipeline: under `set -o pipefail` a `grep -q` that
 # stops reading early kills its writer with SIGPIPE and the check fails at random (it re-ran apt-get about one time in five).
@@ -17,6 +18,7 @@ package_present() {
     libgtk-3-0) dpkg_installed libgtk-3-0 libgtk-3-0t64 ;;
     ghostscript) command -v gs >/dev/null 2>&1 ;;
     fonts-droid-fallback) [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] ;;
+    fonts-dejavu-core) [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] ;;
     util-linux) command -v prlimit >/dev/null 2>&1 ;;
     *) dpkg_installed "$1" ;;
   esac
