@@ -56,6 +56,9 @@ internal sealed class CommandDesk(
                 summary.WritePdf();
                 moves.Prompt();
                 break;
+            case "summary" or "pdf":
+                Refuse("summary.notYet");
+                break;
             default:
                 Refuse("input.unknownCommand");
                 break;

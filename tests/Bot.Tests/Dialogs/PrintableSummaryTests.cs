@@ -56,6 +56,7 @@ public sealed class PrintableSummaryTests
         d.Say("/pdf");
 
         Assert.DoesNotContain(d.Last.Replies, r => r.File is not null);
-        Assert.Contains("command", d.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("once the form is filled", d.Text, StringComparison.Ordinal);
+        Assert.Contains("中文姓名", d.Text, StringComparison.Ordinal);
     }
 }
