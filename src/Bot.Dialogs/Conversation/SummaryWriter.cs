@@ -19,7 +19,7 @@ internal sealed class SummaryWriter(TurnContext ctx, ReviewDesk review, Document
             var lines = new List<string> { "【" + section.Title + "】" };
             lines.AddRange(section.Lines.Select(l => l.Value is null ? $"{l.Label}: —" : l.Copyable ? $"{l.Label}: {Reply.Copyable(l.Value)}" : $"{l.Label}: {l.Value}"));
             lines.AddRange(section.Notes);
-            ctx.Output.Say(string.Join('\n', lines)).Flush();
+            ctx.Output.SayPage(string.Join('\n', lines), section);
         }
 
         ctx.Output.Say(summary.Checklist).Flush();
