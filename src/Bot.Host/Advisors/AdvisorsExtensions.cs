@@ -9,6 +9,7 @@ public static class AdvisorsExtensions
     {
         builder.Services.AddOptions<AdvisorsOptions>().BindConfiguration(AdvisorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StudentDirectory>();
+        builder.Services.AddSingleton<Audit.AuditTrail>();
         builder.Services.AddSingleton<StudentStateEditor>();
         builder.Services.AddSingleton<AdvisorInbox>();
         builder.Services.AddSingleton<IStudentDataEraser>(sp => sp.GetRequiredService<AdvisorInbox>());

@@ -17,6 +17,7 @@ public sealed class ReminderScheduler(
     StudentStore students,
     StudentMessenger messenger,
     ConversationPool conversations,
+    ReminderCounter counter,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<ReminderScheduler> logger) : BackgroundService
@@ -152,6 +153,7 @@ public sealed class ReminderScheduler(
             case PushResult.Sent:
                 await reminders.AckAsync(claim, sent: true);
                 ReminderLog.Sent(logger, reminder.Kind.ToString(), claim.Student.Channel);
+                await counter.CountAsync(state.Answer("schoolId"), now);
 
                 // Series such as the weekly pickup reminder only plan their next occurrence once the current one is out.
                 await reminders.ReplanAsync(claim.Student, ReminderPlanner.Plan(studentCase, now, conversations.Settings.Holidays));
