@@ -31,4 +31,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Could not share a Telegram pause with the other hosts")]
     public static partial void FloodShareFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Telegram descriptions for {LanguageCode} not published; the next start tries again")]
+    public static partial void DescriptionsFailed(ILogger logger, string languageCode, Exception exception);
 }
