@@ -30,6 +30,11 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramFloodControl>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramFloodControl>());
         builder.Services.AddSingleton<TelegramReplySender>();
+
+        // "typing…", "sending photo…" while a turn works, and answered questions' buttons taken away: shown now or never.
+        builder.Services.AddSingleton<TelegramBestEffort>();
+        builder.Services.AddSingleton<TelegramChatActions>();
+        builder.Services.AddSingleton<IBusyIndicator>(sp => sp.GetRequiredService<TelegramChatActions>());
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
         builder.Services.AddSingleton<IUploadFetcher, TelegramFileFetcher>();

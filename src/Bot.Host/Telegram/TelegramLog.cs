@@ -34,4 +34,10 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Telegram descriptions for {LanguageCode} not published; the next start tries again")]
     public static partial void DescriptionsFailed(ILogger logger, string languageCode, Exception exception);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "Telegram {Method} skipped: the bot is paused or replies are waiting")]
+    public static partial void BestEffortSkipped(ILogger logger, string method);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "Telegram {Method} failed; it only showed something, so it is not tried again")]
+    public static partial void BestEffortFailed(ILogger logger, string method, Exception exception);
 }

@@ -22,8 +22,12 @@ public sealed class TelegramUpdateHandler(
     StudentWorkQueue queue,
     DeliveryRetry retry,
     DeadLetters deadLetters,
+    TelegramChatActions chatActions,
     IEnumerable<IAdvisorCommands> advisors)
 {
+    /// <summary>A turn still working after this long shows "typing…" (uploads show their own action from the start).</summary>
+    public static readonly TimeSpan LongTurn = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Queues polled updates; returns, for each update in order, the task that completes when it has been handled or
     /// dead-lettered (true), or was cut off by the host stopping (false: it must be delivered again).
@@ -122,6 +126,9 @@ public sealed class TelegramUpdateHandler(
     {
         if (delivery.Replies is null)
         {
+            await using var typing = inbound.Inbound.Kind == InboundKind.Upload
+                ? null
+                : await chatActions.ShowAsync(inbound.Student, BusyWork.Typing, LongTurn, cancellationToken);
             var (replies, effects, fromAdvisors) = await DecideAsync(inbound, cancellationToken);
             delivery.Decided(replies, effects, fromAdvisors);
         }
