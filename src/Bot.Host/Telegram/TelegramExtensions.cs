@@ -33,6 +33,7 @@ public static class TelegramExtensions
 
         // "typing…", "sending photo…" while a turn works, and answered questions' buttons taken away: shown now or never.
         builder.Services.AddSingleton<TelegramBestEffort>();
+        builder.Services.AddSingleton<TelegramAnsweredButtons>();
         builder.Services.AddSingleton<TelegramChatActions>();
         builder.Services.AddSingleton<IBusyIndicator>(sp => sp.GetRequiredService<TelegramChatActions>());
         builder.Services.AddSingleton<TelegramUpdateHandler>();

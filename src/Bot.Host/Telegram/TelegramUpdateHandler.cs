@@ -129,8 +129,9 @@ public sealed class TelegramUpdateHandler(
             await using var typing = inbound.Inbound.Kind == InboundKind.Upload
                 ? null
                 : await chatActions.ShowAsync(inbound.Student, BusyWork.Typing, LongTurn, cancellationToken);
-            var (replies, effects, fromAdvisors) = await DecideAsync(inbound, cancellationToken);
+            var (replies, effects, fromAdvisors, shownButtons) = await DecideAsync(inbound, cancellationToken);
             delivery.Decided(replies, effects, fromAdvisors);
+            delivery.ShownButtons = shownButtons;
         }
 
         try
@@ -146,20 +147,20 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    private async Task<(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool FromAdvisors)> DecideAsync(TelegramInbound inbound, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool FromAdvisors, string? ShownButtons)> DecideAsync(TelegramInbound inbound, CancellationToken cancellationToken)
     {
         // Advisors' commands and answers never reach the dialog.
         foreach (var hook in advisors)
         {
             if (await hook.TryHandleAsync(inbound.Student, inbound.Inbound, cancellationToken) is { } replies)
             {
-                return (replies, TurnEffects.None, true);
+                return (replies, TurnEffects.None, true, null);
             }
         }
 
         // Null: nothing was saved (the student stayed busy, or the turn outlived its lease); the update is tried again.
         var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken)
             ?? throw new TurnNotDoneException();
-        return (outcome.Replies, outcome.Effects, false);
+        return (outcome.Replies, outcome.Effects, false, outcome.ShownButtons);
     }
 }

@@ -22,9 +22,14 @@ public static class TelegramUpdateMapper
     {
         if (update.CallbackQuery is { Data: { } data, Message: { } pressedOn } query)
         {
-            return pressedOn.Chat.Type == ChatType.Private
-                ? Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode), query.Id, null)
-                : new MappedUpdate.Ignored();
+            if (pressedOn.Chat.Type != ChatType.Private)
+            {
+                return new MappedUpdate.Ignored();
+            }
+
+            var turn = Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode), query.Id, null);
+            var copies = pressedOn.ReplyMarkup?.InlineKeyboard.Any(row => row.Any(b => b.CopyText is not null)) == true;
+            return copies ? turn : new MappedUpdate.Turn(turn.Inbound with { PressedQuestion = pressedOn.MessageId });
         }
 
         if (update.Message is not { From: { IsBot: false } from } message)
