@@ -1,4 +1,5 @@
 using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Forms;
 using Bot.Host.Storage;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
@@ -68,7 +69,11 @@ public static class TelegramUpdateMapper
     {
         if (message.Text is { } text)
         {
-            return Inbound.FromText(text, language);
+            // A deep link (t.me/<bot>?start=<payload>) arrives as "/start <payload>".
+            var inbound = Inbound.FromText(text, language);
+            return text.StartsWith("/start ", StringComparison.Ordinal) && text[7..].Trim() is var payload && SchoolLink.IsValidCode(payload)
+                ? inbound with { StartPayload = payload }
+                : inbound;
         }
 
         if (message.Photo is { Length: > 0 } sizes)
