@@ -12,6 +12,9 @@ public static class TelegramExtensions
     {
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+
+        // The schools' links on the dashboard need the bot's username, with Telegram on or off (Telegram:BotUsername).
+        builder.Services.AddSingleton<TelegramBotName>();
         if (!options.Enabled)
         {
             return builder;

@@ -40,4 +40,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "Telegram {Method} failed; it only showed something, so it is not tried again")]
     public static partial void BestEffortFailed(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "The bot's username is unknown (getMe failed); set Telegram:BotUsername to show the schools' links without asking Telegram")]
+    public static partial void BotNameUnknown(ILogger logger, Exception exception);
 }
