@@ -6,7 +6,14 @@ using Bot.Host.Uploads;
 namespace Bot.Host.Conversation;
 
 /// <summary>What a turn produced, for the channel to send. <see cref="Replayed"/>: a redelivery, answered from the outbox.</summary>
-public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool Replayed, StudentState? State);
+public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool Replayed, StudentState? State)
+{
+    /// <summary>
+    /// The bot's messages still showing a question's buttons when the turn began (see StudentStore.ButtonsKey): a channel
+    /// that can take buttons away does so once the student answered. Null when the turn did not run (refused).
+    /// </summary>
+    public string? ShownButtons { get; init; }
+}
 
 /// <summary>
 /// One turn for one student: take the student (lease), load, let the dialog decide, save, release — and only
@@ -53,7 +60,7 @@ public sealed class TurnProcessor(
         {
             // The platform sent this update again (we stopped before confirming it): answer as before, don't run it twice.
             await store.ReleaseAsync(lease);
-            return new TurnOutcome(previous.Replies, previous.Effects, Replayed: true, State: null);
+            return new TurnOutcome(previous.Replies, previous.Effects, Replayed: true, State: null) { ShownButtons = lease.ShownButtons };
         }
 
         TurnResult result;
@@ -131,7 +138,7 @@ public sealed class TurnProcessor(
             }
         }
 
-        return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state);
+        return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state) { ShownButtons = lease.ShownButtons };
     }
 
     /// <summary>The first attempt also checks the limits (in the same round trip); retries while another turn holds the student only wait for the lease.</summary>

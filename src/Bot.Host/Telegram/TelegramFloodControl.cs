@@ -64,6 +64,12 @@ public sealed class TelegramFloodControl(IConnectionMultiplexer redis, IOptions<
     public Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         CallAsync(call, message: false, cancellationToken, cancellationToken);
 
+    /// <summary>
+    /// Whether a call that only shows something (<see cref="TelegramBestEffort"/>) may go now: no pause, and for a
+    /// <paramref name="message"/> (an edit) a send slot nobody waits for, which it then takes. Never waits.
+    /// </summary>
+    public bool TryTakeNow(bool message) => pace.TryTakeNow(message);
+
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, bool message, CancellationToken waitCancellation, CancellationToken callCancellation)
     {
         while (true)
