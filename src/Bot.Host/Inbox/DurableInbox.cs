@@ -10,7 +10,8 @@ namespace Bot.Host.Inbox;
 /// by one host at a time (see <see cref="InboxProcessor"/>), so a student's events are handled in the order they
 /// arrived. Each stream, its lease and its de-duplication keys share one hash tag (<c>{inbox:N}</c>).
 /// </summary>
-public sealed class DurableInbox(IConnectionMultiplexer redis)
+/// <param name="metrics">Counts appended events; none when a test builds the inbox by hand.</param>
+public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? metrics = null)
 {
     /// <summary>How many streams: the most hosts that can share the work. Changing it re-shards, so drain the inbox first.</summary>
     public const int ShardCount = 8;
@@ -57,7 +58,16 @@ public sealed class DurableInbox(IConnectionMultiplexer redis)
                 [(long)SeenLifetime.TotalSeconds, e.Channel, e.Student, e.EventId, e.Body]);
         }).ToList();
         var results = await Task.WhenAll(appends);
-        var added = results.Count(r => !r.IsNull);
+        var added = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (!results[i].IsNull)
+            {
+                added++;
+                metrics?.Appended(entries[i].Channel);
+            }
+        }
+
         if (added > 0)
         {
             await redis.GetSubscriber().PublishAsync(Appended, added);
