@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using StackExchange.Redis;
@@ -30,7 +31,7 @@ public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? met
     // Add only if this event was never seen: a redelivery (same id) is dropped here, before it can be handled twice.
     private const string AppendScript = """
         if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
-          return redis.call('XADD', KEYS[1], '*', 'ch', ARGV[2], 'student', ARGV[3], 'id', ARGV[4], 'body', ARGV[5])
+          return redis.call('XADD', KEYS[1], '*', 'ch', ARGV[2], 'student', ARGV[3], 'id', ARGV[4], 'body', ARGV[5], 'tp', ARGV[6])
         end
         return false
         """;
@@ -47,6 +48,8 @@ public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? met
     public async Task<int> AppendAsync(IReadOnlyList<InboxEntry> entries)
     {
         var db = redis.GetDatabase();
+        using var activity = Telemetry.ArcMeter.Traces.StartActivity("inbox append", ActivityKind.Producer);
+        var traceParent = Activity.Current?.Id ?? string.Empty;
 
         // Sent back to back on one connection, so Redis applies them in this order.
         var appends = entries.Select(e =>
@@ -55,7 +58,7 @@ public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? met
             return db.ScriptEvaluateAsync(
                 AppendScript,
                 [Stream(shard), Seen(shard, e.Channel, e.EventId)],
-                [(long)SeenLifetime.TotalSeconds, e.Channel, e.Student, e.EventId, e.Body]);
+                [(long)SeenLifetime.TotalSeconds, e.Channel, e.Student, e.EventId, e.Body, traceParent]);
         }).ToList();
         var results = await Task.WhenAll(appends);
         var added = 0;
@@ -124,6 +127,9 @@ public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? met
     public static InboxEntry? Parse(StreamEntry entry)
     {
         string? channel = entry["ch"], student = entry["student"], id = entry["id"], body = entry["body"];
-        return channel is null || student is null || id is null || body is null ? null : new InboxEntry(channel, student, id, body);
+        string? traceParent = entry["tp"];
+        return channel is null || student is null || id is null || body is null
+            ? null
+            : new InboxEntry(channel, student, id, body) { TraceParent = string.IsNullOrEmpty(traceParent) ? null : traceParent };
     }
 }

@@ -190,7 +190,16 @@ public sealed partial class InboxProcessor(
                             inbox.CountRedelivery(shard.Number, consumer, raw.Id);
                         }
 
-                        await HandleAsync(entry, delivery, token);
+                        using var activity = TurnTracing.Start(channel, entry?.TraceParent, attempt);
+                        try
+                        {
+                            await HandleAsync(entry, delivery, token);
+                        }
+                        catch (Exception e)
+                        {
+                            activity.Failed(e);
+                            throw;
+                        }
                     },
                     attemptsSoFar: deliveries - 1,
                     channel,
