@@ -22,7 +22,13 @@ public static class TelemetryExtensions
         var configuration = builder.Configuration;
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ArcMeter>();
-        builder.Services.AddSingleton(_ => Metrics.NewCustomRegistry());
+        builder.Services.AddSingleton(_ =>
+        {
+            // This host's own registry (tests run several hosts in one process), with the process' CPU, memory and GC.
+            var registry = Metrics.NewCustomRegistry();
+            DotNetStats.Register(registry);
+            return registry;
+        });
         builder.Services.AddSingleton<PrometheusBridge>();
         builder.Services.AddHostedService<MetricsStart>();
         // Each feature's meters (see its XxxMetrics class) and the samplers that read its gauges from Redis or LINE.
