@@ -11,7 +11,8 @@ public sealed class RedisMetrics(ArcMeter meter)
         meter.Histogram("arc_helper.redis.duration", "s", "Round trip of a turn's Redis script, by operation.", Buckets.RoundTrip, "operation");
 
     /// <summary>Starts timing one script call; dispose it when the answer is in.</summary>
-    public RoundTrip Start(string operation) => new(this, operation, ArcMeter.Traces.StartActivity("redis " + operation, ActivityKind.Client), Stopwatch.GetTimestamp());
+    public RoundTrip Start(string operation) =>
+        new(this, operation, ArcMeter.Traces.HasListeners() ? ArcMeter.Traces.StartActivity("redis " + operation, ActivityKind.Client) : null, Stopwatch.GetTimestamp());
 
     public readonly struct RoundTrip(RedisMetrics metrics, string operation, Activity? activity, long started) : IDisposable
     {
