@@ -61,6 +61,6 @@ public sealed class GaugeSampling(IEnumerable<IGaugeSampler> samplers, TimeProvi
 
 internal static partial class TelemetryLog
 {
-    [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "Could not refresh the gauges of {Sampler}; keeping the last values")]
+    [LoggerMessage(EventId = 950, Level = LogLevel.Warning, Message = "Could not refresh the gauges of {Sampler}; keeping the last values")]
     public static partial void SampleFailed(ILogger logger, string sampler, Exception exception);
 }
