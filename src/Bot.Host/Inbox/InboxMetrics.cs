@@ -13,16 +13,17 @@ public sealed class InboxMetrics
     private readonly Counter<long> appended;
     private readonly Counter<long> handled;
     private readonly Histogram<double> wait;
-    private readonly TimeProvider time;
+
+    /// <summary>Stream ids carry Redis' real clock, so ages are measured on the real clock too (not a test's fake one).</summary>
+    private readonly TimeProvider time = TimeProvider.System;
 
     /// <summary>Enqueue time (Unix ms) of the oldest entry not yet handled; 0 when the inbox was empty.</summary>
     private long oldestMs;
     private long pending;
     private long deadLetters;
 
-    public InboxMetrics(ArcMeter meter, TimeProvider time)
+    public InboxMetrics(ArcMeter meter)
     {
-        this.time = time;
         requests = meter.Counter("arc_helper.webhook.requests", "{request}", "Webhook requests by channel and answer (2xx, 4xx, 5xx): a 5xx makes the platform send it again.", "channel", "status");
         appended = meter.Counter("arc_helper.inbox.appended", "{entry}", "Webhook events persisted in the inbox (redeliveries not counted).", "channel");
         handled = meter.Counter("arc_helper.inbox.handled", "{entry}", "Inbox entries finished on this host: done, or dead_lettered after the last attempt.", "channel", "outcome");
@@ -40,9 +41,14 @@ public sealed class InboxMetrics
     public void Handled(string channel, bool deadLettered) =>
         handled.Add(1, new("channel", channel), new("outcome", deadLettered ? "dead_lettered" : "done"));
 
-    /// <param name="enqueuedAtMs">From the stream entry's id (Redis' clock when it was appended).</param>
-    public void Dispatched(string channel, long enqueuedAtMs) =>
-        wait.Record(Math.Max(0, time.GetUtcNow().ToUnixTimeMilliseconds() - enqueuedAtMs) / 1000.0, new KeyValuePair<string, object?>("channel", channel));
+    /// <param name="enqueuedAtMs">From the stream entry's id (Redis' clock when it was appended); null when the id is not a time.</param>
+    public void Dispatched(string channel, long? enqueuedAtMs)
+    {
+        if (enqueuedAtMs is { } at)
+        {
+            wait.Record(Math.Max(0, time.GetUtcNow().ToUnixTimeMilliseconds() - at) / 1000.0, new KeyValuePair<string, object?>("channel", channel));
+        }
+    }
 
     internal void Sampled(long? oldestEnqueuedMs, long pendingEntries, long dead)
     {

@@ -174,7 +174,7 @@ public sealed partial class InboxProcessor(
         shard.Running[raw.Id.ToString()] = 0;
         var key = entry?.Student ?? "inbox:malformed";
         var channel = entry?.Channel ?? "inbox";
-        metrics.Dispatched(channel, InboxGaugeSampler.EnqueuedAtMs(raw.Id) ?? time.GetUtcNow().ToUnixTimeMilliseconds());
+        metrics.Dispatched(channel, InboxGaugeSampler.EnqueuedAtMs(raw.Id));
         var task = queue.Enqueue(key, channel, async ct =>
         {
             try
