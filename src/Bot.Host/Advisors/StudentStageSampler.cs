@@ -6,7 +6,7 @@ namespace Bot.Host.Advisors;
 
 /// <summary>
 /// Counts the students by stage without a scan per scrape: one host at a time (a Redis lease) reads every record every
-/// <c>Metrics:StudentCountMinutes</c>, as the dashboard does, and writes the counts to <c>stats:students</c>; every host's
+/// <c>Metrics:StudentCountInterval</c>, as the dashboard does, and writes the counts to <c>stats:students</c>; every host's
 /// gauge reads that hash (one small read per refresh). Until the first count the gauge has no series.
 /// </summary>
 public sealed class StudentStageSampler(IConnectionMultiplexer redis, StudentDirectory directory, StudentStageMetrics metrics, IOptions<TelemetryOptions> options) : IGaugeSampler
@@ -20,7 +20,7 @@ public sealed class StudentStageSampler(IConnectionMultiplexer redis, StudentDir
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
-        var countEvery = TimeSpan.FromMinutes(options.Value.StudentCountMinutes);
+        var countEvery = options.Value.StudentCountInterval;
         if (await db.StringSetAsync(CountLease, Environment.MachineName, countEvery, When.NotExists))
         {
             var students = await directory.AllAsync(cancellationToken);

@@ -16,6 +16,6 @@ public sealed class TelemetryOptions
     public TimeSpan LineQuotaRefresh { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>One host at a time counts the students by stage this often (it reads every record, like the dashboard).</summary>
-    [Range(1, 1440)]
-    public int StudentCountMinutes { get; set; } = 10;
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StudentCountInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -10,6 +10,7 @@ public sealed class MetricsEndpointTests(RedisFixture redis) : TelegramHostTest(
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Metrics:GaugeRefreshSeconds"] = "1",
+        ["Metrics:StudentCountInterval"] = "00:00:01",
     };
 
     [Fact]
@@ -39,5 +40,23 @@ public sealed class MetricsEndpointTests(RedisFixture redis) : TelegramHostTest(
         Assert.Equal(0, scrape.Sum("arc_helper_inbox_lag_seconds"));
         Assert.Equal(0, scrape.Sum("arc_helper_inbox_pending"));
         Assert.Equal(0, scrape.Sum("arc_helper_inbox_dead_letters"));
+    }
+
+    [Fact]
+    public async Task StudentsAreCountedByStage()
+    {
+        await new TelegramStudent(Telegram, 4_100_002).Say("/start");
+        await new TelegramStudent(Telegram, 4_100_003).Say("/start");
+
+        using var http = new HttpClient();
+        Scrape scrape = null!;
+        await Eventually.TrueAsync(
+            async () => (scrape = await Scrape.FromAsync(http, Host.Url("/metrics"))).Sum("arc_helper_students") == 2,
+            TimeSpan.FromSeconds(20),
+            "the next count of the students");
+
+        // Both have just started: neither has filed anything yet, so no stage past drafting has a student.
+        Assert.Equal(2, scrape.Sum("arc_helper_students", "stage=new") + scrape.Sum("arc_helper_students", "stage=drafting"));
+        Assert.Equal(7, scrape.Samples.Count(s => s.Name == "arc_helper_students"));
     }
 }

@@ -35,7 +35,7 @@ public sealed class OtlpExportTests(RedisFixture redis)
         line.SetProfile(user, "Student", "en");
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
 
-        var (process, output, port) = StartHost(line, collector.Endpoint);
+        var (process, output, port) = await StartHostAsync(line, collector.Endpoint);
         try
         {
             // Two messages in a row from a student allowed one turn at a time (Limits): the second turn logs that it was
@@ -95,7 +95,7 @@ public sealed class OtlpExportTests(RedisFixture redis)
         return response.StatusCode;
     }
 
-    private (Process Process, List<string> Output, int Port) StartHost(FakeLinePlatform line, string collector)
+    private async Task<(Process Process, List<string> Output, int Port)> StartHostAsync(FakeLinePlatform line, string collector)
     {
         var root = DashboardBrowserTests.RepositoryRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -140,8 +140,16 @@ public sealed class OtlpExportTests(RedisFixture redis)
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Eventually.TrueAsync(() => Lines(output).Any(l => l.Contains("Application started", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the host to start")
-            .GetAwaiter().GetResult();
+        try
+        {
+            await Eventually.TrueAsync(() => Lines(output).Any(l => l.Contains("Application started", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the host to start");
+        }
+        catch
+        {
+            await StopAsync(process);
+            throw;
+        }
+
         return (process, output, port);
     }
 
