@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Cases;
 using Bot.Host.Storage;
@@ -28,7 +29,8 @@ public sealed class TurnProcessor(
     IEnumerable<ITurnObserver> observers,
     IEnumerable<IStudentDataEraser> erasers,
     Limits.StudentLimits limits,
-    ILogger<TurnProcessor> logger)
+    ILogger<TurnProcessor> logger,
+    TurnMetrics? metrics = null)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
     private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
@@ -36,7 +38,29 @@ public sealed class TurnProcessor(
     /// <summary>The students index is refreshed at most this often per student, keeping the common turn at two round trips (the first also checks the per-student limits).</summary>
     private static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(1);
 
+    /// <summary>The turn, counted by outcome and timed (<see cref="TurnMetrics"/>).</summary>
     public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = TurnMetrics.Failed;
+        try
+        {
+            var result = await RunTurnAsync(student, inboundId, inbound, cancellationToken);
+            outcome = TurnMetrics.OutcomeOf(result);
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = TurnMetrics.Cancelled;
+            throw;
+        }
+        finally
+        {
+            metrics?.Turn(student.Channel, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<TurnOutcome?> RunTurnAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
     {
         var begin = await AcquireAsync(student, limits.RequestFor(student, inbound), cancellationToken);
         if (begin.Returned)

@@ -18,7 +18,8 @@ public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record,
 public sealed record TurnBegin(TurnLease? Lease, TimeSpan Wait, Limits.LimitDecision Refusal, byte[]? Record, bool Returned);
 
 /// <summary>Reads and writes students in Redis: two round trips per turn (begin, commit).</summary>
-public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options)
+/// <param name="metrics">Times each script call (and traces it); none when a test builds the store by hand.</param>
+public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options, RedisMetrics? metrics = null)
 {
     private readonly StorageOptions options = options.Value;
 
@@ -62,6 +63,7 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     public async Task<TurnBegin> TryBeginAsync(StudentKey student, Limits.LimitRequest? limit)
     {
         var token = Guid.NewGuid().ToString("N");
+        using var roundTrip = metrics?.Start("begin");
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Begin, new
         {
             lease = LeaseKey(student),
@@ -99,6 +101,7 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     /// <summary>Saves the new record and this turn's outbox, and releases the student. False when the lease was lost (the turn took too long).</summary>
     public async Task<bool> CommitAsync(TurnLease lease, byte[]? record, byte[] outbox)
     {
+        using var roundTrip = metrics?.Start("commit");
         var result = await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Commit, new
         {
             lease = LeaseKey(lease.Student),
@@ -139,11 +142,17 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
         redis.GetDatabase().SortedSetRemove(StudentsIndex, student.ToString(), CommandFlags.FireAndForget);
 
     /// <summary>Keeps the student for a slow turn (an upload being processed); false when the lease was already lost.</summary>
-    public async Task<bool> ExtendAsync(TurnLease lease, TimeSpan duration) =>
-        (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Extend, new { lease = LeaseKey(lease.Student), token = lease.Token, leaseMs = (long)duration.TotalMilliseconds }) == 1;
+    public async Task<bool> ExtendAsync(TurnLease lease, TimeSpan duration)
+    {
+        using var roundTrip = metrics?.Start("extend");
+        return (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Extend, new { lease = LeaseKey(lease.Student), token = lease.Token, leaseMs = (long)duration.TotalMilliseconds }) == 1;
+    }
 
-    public async Task ReleaseAsync(TurnLease lease) =>
+    public async Task ReleaseAsync(TurnLease lease)
+    {
+        using var roundTrip = metrics?.Start("release");
         await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Release, new { lease = LeaseKey(lease.Student), token = lease.Token });
+    }
 
     /// <summary>Gives the student back after a failed or cancelled turn; when Redis is unreachable too, the lease simply expires.</summary>
     public async Task TryReleaseAsync(TurnLease lease)
@@ -167,6 +176,7 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     {
         try
         {
+            using var roundTrip = metrics?.Start("keep_outbox");
             return (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.KeepOutbox, new
             {
                 outbox = OutboxKey(student),

@@ -38,6 +38,7 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodCon
         }
 
         var replies = delivery.Replies ?? [];
+        using var activity = TurnTracing.StartSend(TelegramInboxHandler.ChannelName, replies.Count - delivery.Sent);
         for (var i = delivery.Sent; i < replies.Count; i++)
         {
             var sent = await SendOneAsync(inbound.ChatId, replies[i], cancellationToken);

@@ -89,10 +89,19 @@ public sealed class TelegramUpdateHandler(
         var delivery = new Delivery();
         var attempts = 0;
         var failure = await retry.RunAsync(
-            (attempt, token) =>
+            async (attempt, token) =>
             {
                 attempts = attempt;
-                return HandleAsync(item, bot, delivery, token);
+                using var activity = TurnTracing.Start(TelegramInboxHandler.ChannelName, traceParent: null, attempt);
+                try
+                {
+                    await HandleAsync(item, bot, delivery, token);
+                }
+                catch (Exception e)
+                {
+                    activity.Failed(e);
+                    throw;
+                }
             },
             attemptsSoFar: 0,
             TelegramInboxHandler.ChannelName,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Uploads;
 using Bot.Host.Storage;
@@ -13,7 +14,8 @@ public sealed class UploadProcessor(
     IEnumerable<Conversation.IBusyIndicator> indicators,
     IdPhotoMaker photos,
     DocumentPreparer documents,
-    ILogger<UploadProcessor> logger)
+    ILogger<UploadProcessor> logger,
+    UploadMetrics? metrics = null)
 {
     /// <summary>Bots may download at most 20 MB from Telegram; larger files are refused before downloading.</summary>
     public const long MaxDownloadBytes = 20L * 1024 * 1024;
@@ -33,7 +35,18 @@ public sealed class UploadProcessor(
         var results = new List<ProcessedUpload>(uploads.Count);
         foreach (var upload in uploads)
         {
-            results.Add(await ProcessOneAsync(student, upload, expected, cancellationToken));
+            var started = Stopwatch.GetTimestamp();
+            var outcome = "failed";
+            try
+            {
+                var processed = await ProcessOneAsync(student, upload, expected, cancellationToken);
+                outcome = UploadMetrics.OutcomeOf(processed);
+                results.Add(processed);
+            }
+            finally
+            {
+                metrics?.Upload(student.Channel, expected.IsPhoto, outcome, Stopwatch.GetElapsedTime(started));
+            }
         }
 
         return results;
