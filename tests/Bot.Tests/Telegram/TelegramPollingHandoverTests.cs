@@ -7,7 +7,7 @@ namespace Bot.Tests.Telegram;
 
 /// <summary>Several hosts in polling mode on one Redis: one polls, the others stand by and take over when it dies or stops.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class TelegramPollingHandoverTests(RedisFixture redis) : IAsyncLifetime
+public class TelegramPollingHandoverTests(RedisFixture redis) : IAsyncLifetime
 {
     private const int Students = 8;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
