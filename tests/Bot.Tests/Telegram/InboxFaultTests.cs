@@ -14,7 +14,7 @@ namespace Bot.Tests.Telegram;
 /// fails is kept and tried again, one that keeps failing goes to the dead letters, which the dashboard lists and replays.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class InboxFaultTests(RedisFixture redis) : IAsyncLifetime
+public class InboxFaultTests(RedisFixture redis) : IAsyncLifetime
 {
     private const string Secret = "telegram-webhook-secret-for-faults";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
