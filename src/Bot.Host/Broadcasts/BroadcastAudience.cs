@@ -69,7 +69,8 @@ public sealed class BroadcastAudience(IConnectionMultiplexer redis, StudentDirec
         {
             if (snapshots.Count > 0)
             {
-                await db.KeyDeleteAsync([.. snapshots.Select(s => s.Key)]);
+                // One DEL per snapshot: each lives in its own shard's slot (a multi-key DEL would fail on a cluster).
+                await Task.WhenAll(snapshots.Select(s => db.KeyDeleteAsync(s.Key)));
             }
         }
 

@@ -22,7 +22,8 @@ public sealed class BroadcastSender(
     IOptions<BroadcastOptions> options,
     IServiceProvider services,
     TimeProvider time,
-    ILogger<BroadcastSender> logger)
+    ILogger<BroadcastSender> logger,
+    BroadcastMetrics metrics)
 {
     private const int TelegramBatch = 100;
 
@@ -94,6 +95,7 @@ public sealed class BroadcastSender(
                 await store.RecordAsync(job.Id, group, m, "failed");
             }
 
+            metrics.Recipients("tg", "failed", members.Length);
             return;
         }
 
@@ -112,6 +114,7 @@ public sealed class BroadcastSender(
 
             // Recorded even if the host is stopping now: the message went out.
             await store.RecordAsync(job.Id, group, member, outcome);
+            metrics.Recipients("tg", outcome);
         });
     }
 
@@ -179,6 +182,8 @@ public sealed class BroadcastSender(
         {
             await store.RecordAsync(job.Id, group, m, outcome);
         }
+
+        metrics.Recipients("line", outcome, members.Length);
     }
 
     /// <summary>The same batch always gets the same key, so re-sending it after a crash is accepted once by LINE.</summary>

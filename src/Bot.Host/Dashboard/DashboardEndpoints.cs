@@ -28,6 +28,7 @@ public static class DashboardEndpoints
         api.MapBroadcasts();
         api.MapQuestions();
         api.MapPost("/chat", ChatAsync);
+        api.MapSchoolLinks();
 
         var admin = api.MapGroup(string.Empty).WithMetadata(DashboardAdminOnly.Instance);
         admin.MapDeadLetters();

@@ -106,7 +106,8 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, TimeProvider time
         }
         finally
         {
-            await db.KeyDeleteAsync([.. cursors.Select(c => c.Key)]);
+            // One DEL per snapshot: each lives in its own shard's slot (a multi-key DEL would fail on a cluster).
+            await Task.WhenAll(cursors.Select(c => db.KeyDeleteAsync(c.Key)));
         }
     }
 
