@@ -44,8 +44,9 @@ internal static class RosterScripts
 
     /// <summary>
     /// Write a student's entry unless a newer one is there (by the record's save time, ARGV[4]) or they erased themselves
-    /// after it. ARGV: member, (unused), json, updatedMs, stage, due, name score, school score, expiry month or '',
-    /// activity, channel, language, programme code or '', school or '', with advisor 1/0, then the search words.
+    /// at or after it (an erasure wins a tie: it was committed after the save). ARGV: member, (unused), json, updatedMs,
+    /// stage, due, name score, school score, expiry month or '', activity, channel, language, programme code or '', school
+    /// or '', with advisor 1/0, then the search words.
     /// </summary>
     public const string Upsert = Helpers + """
 
@@ -53,7 +54,7 @@ internal static class RosterScripts
         local u = tonumber(ARGV[4])
         local gone = redis.call('ZSCORE', KEYS[10], m)
         if gone then
-          if tonumber(gone) > u then return 0 end
+          if tonumber(gone) >= u then return 0 end
           redis.call('ZREM', KEYS[10], m)
         end
         local old = redis.call('HGET', KEYS[1], m)
