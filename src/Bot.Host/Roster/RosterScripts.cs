@@ -122,16 +122,14 @@ internal static class RosterScripts
             redis.call('SADD', key, unpack(members, s, math.min(s + 999, #members)))
           end
         end
-        local sources, i = {}, 7
+        local sources, ranges, i = {}, {}, 7
         for _ = 1, tonumber(ARGV[6]) do
           local kind = ARGV[i]
           if kind == 'S' then
             sources[#sources + 1] = p .. ARGV[i + 1]
             i = i + 2
           elseif kind == 'R' then
-            local t = fresh()
-            redis.call('ZRANGESTORE', t, p .. ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], 'BYSCORE')
-            sources[#sources + 1] = t
+            ranges[#ranges + 1] = {p .. ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]}
             i = i + 4
           elseif kind == 'U' then
             local c, names = tonumber(ARGV[i + 1]), {}
@@ -163,16 +161,52 @@ internal static class RosterScripts
             i = i + 3 + c + k
           end
         end
+        local function bound(v, low)
+          if v == '-inf' then return -math.huge, false end
+          if v == '+inf' or v == 'inf' then return math.huge, false end
+          if string.sub(v, 1, 1) == '(' then return tonumber(string.sub(v, 2)), true end
+          return tonumber(v), false
+        end
+        local function within(score, min, max)
+          if not score then return false end
+          local x, lo, lx, hi, hx = tonumber(score), nil, nil, nil, nil
+          lo, lx = bound(min)
+          hi, hx = bound(max)
+          return (x > lo or (not lx and x == lo)) and (x < hi or (not hx and x == hi))
+        end
+        -- Sets first (ZINTERSTORE walks the smallest input), then each score range: checked member by member when few
+        -- candidates are left (a ZSCORE each), else stored and intersected; the sort key's scores are kept throughout.
         local function intersect(base)
-          if #sources == 0 then return base end
-          local t = fresh()
-          local args = {t, #sources + 1, base}
-          for _, s in ipairs(sources) do args[#args + 1] = s end
-          args[#args + 1] = 'WEIGHTS'
-          args[#args + 1] = 1
-          for _ = 1, #sources do args[#args + 1] = 0 end
-          redis.call('ZINTERSTORE', unpack(args))
-          return t
+          local res = base
+          if #sources > 0 then
+            local t = fresh()
+            local args = {t, #sources + 1, base}
+            for _, s in ipairs(sources) do args[#args + 1] = s end
+            args[#args + 1] = 'WEIGHTS'
+            args[#args + 1] = 1
+            for _ = 1, #sources do args[#args + 1] = 0 end
+            redis.call('ZINTERSTORE', unpack(args))
+            res = t
+          end
+          for _, r in ipairs(ranges) do
+            local n = redis.call('ZCARD', res)
+            if n == 0 then return res end
+            if res ~= base and n <= 4000 and n * 2 < redis.call('ZCOUNT', r[1], r[2], r[3]) then
+              local members = redis.call('ZRANGE', res, 0, -1)
+              local out = {}
+              for _, m in ipairs(members) do
+                if not within(redis.call('ZSCORE', r[1], m), r[2], r[3]) then out[#out + 1] = m end
+              end
+              for s = 1, #out, 1000 do redis.call('ZREM', res, unpack(out, s, math.min(s + 999, #out))) end
+            else
+              local range = fresh()
+              redis.call('ZRANGESTORE', range, r[1], r[2], r[3], 'BYSCORE')
+              local t = fresh()
+              redis.call('ZINTERSTORE', t, 2, res, range, 'WEIGHTS', 1, 0)
+              res = t
+            end
+          end
+          return res
         end
         local function card(a, b)
           return redis.call('ZINTERCARD', 2, a, b)

@@ -83,7 +83,7 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
         var jobs = new List<(string Id, string Text)>();
         for (var i = 0; i < 20; i++)
         {
-            using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text = $"Race notice {i}", filter = new { } });
+            using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text = $"Race notice {i}", filter = new { }, urgent = true });
             jobs.Add(((await created.Content.ReadFromJsonAsync<BroadcastPreview>(DashboardEndpointTests.Json))!.JobId!, $"Race notice {i}"));
         }
 
@@ -127,7 +127,7 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
         await AdvisorTestHost.SeedAsync(Redis, "tg:3002");
         await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
 
-        Telegram.EnqueueCommand(AdvisorTestHost.AdvisorTelegramId, "broadcast", "stage=submitted Please pay the ARC fee this week.");
+        Telegram.EnqueueCommand(AdvisorTestHost.AdvisorTelegramId, "broadcast", "stage=submitted urgent=yes Please pay the ARC fee this week.");
         var preview = (await Telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 1, Timeout))[0];
         Assert.Contains("Audience: 1 students", preview.Text, StringComparison.Ordinal);
         var confirm = preview.CallbackData.Single(d => d.StartsWith("bc:ok:", StringComparison.Ordinal));
@@ -201,7 +201,7 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
 
     internal static async Task<string> SendFromDashboardAsync(AdvisorTestHost host, string cookie, string text, DateTimeOffset? at = null)
     {
-        using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text, filter = new { }, at });
+        using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text, filter = new { }, at, urgent = true });
         created.EnsureSuccessStatusCode();
         var preview = (await created.Content.ReadFromJsonAsync<BroadcastPreview>(DashboardEndpointTests.Json))!;
         using var confirmed = await host.SendAsync(HttpMethod.Post, $"/dashboard/api/broadcasts/{preview.JobId}/confirm", cookie);
