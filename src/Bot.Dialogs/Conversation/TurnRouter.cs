@@ -16,6 +16,7 @@ internal sealed class TurnRouter(TurnContext ctx, StudentConversation conversati
     {
         var state = ctx.State;
         state.UpdatedAt = ctx.Now;
+        ctx.InboundDeletable = inbound.Deletable;
         if (conversation.IsNew)
         {
             state.CreatedAt = state.UpdatedAt;

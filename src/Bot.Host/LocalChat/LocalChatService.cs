@@ -20,7 +20,7 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
         var buttons = new List<Choice>();
         var turn = 0L;
         Console.WriteLine("ARC Helper local chat. Type your answers; a number presses a button; a file path uploads it; Ctrl+D quits.");
-        await RunTurnAsync(Inbound.FromText("/start", System.Globalization.CultureInfo.CurrentCulture.Name), ++turn, buttons, stoppingToken);
+        await RunTurnAsync(Inbound.FromText("/start", System.Globalization.CultureInfo.CurrentCulture.Name) with { Deletable = true }, ++turn, buttons, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             Console.Write("> ");
@@ -31,7 +31,8 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
                 return;
             }
 
-            await RunTurnAsync(ToInbound(line.Trim(), buttons), ++turn, buttons, stoppingToken);
+            // What is typed here stays in this process's memory: the dialog may offer to check a password.
+            await RunTurnAsync(ToInbound(line.Trim(), buttons) with { Deletable = true }, ++turn, buttons, stoppingToken);
         }
     }
 

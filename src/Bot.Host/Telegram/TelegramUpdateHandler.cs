@@ -30,7 +30,7 @@ public sealed class TelegramUpdateHandler(
     /// </summary>
     public IReadOnlyList<Task<bool>> Dispatch(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
     {
-        var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, bot)).ToList();
+        var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, bot, polled: true)).ToList();
         var source = new Dictionary<MappedUpdate, Update>(ReferenceEqualityComparer.Instance);
         var albumUpdates = new Dictionary<(string, string), List<Update>>();
         for (var i = 0; i < mapped.Count; i++)
@@ -72,7 +72,10 @@ public sealed class TelegramUpdateHandler(
             : started.GetValueOrDefault(m) ?? Task.FromResult(true))];
     }
 
-    /// <summary>One update from the inbox, already on its student's work queue (the inbox retries it): run it here, in order.</summary>
+    /// <summary>
+    /// One update from the inbox (a webhook, or a replayed dead letter), already on its student's work queue (the inbox
+    /// retries it): run it here, in order. It was stored on the way, so it is not <see cref="Inbound.Deletable"/>.
+    /// </summary>
     public Task HandleOneAsync(Update update, User bot, Delivery delivery, CancellationToken cancellationToken) =>
         HandleAsync(TelegramUpdateMapper.Map(update, bot), bot, delivery, cancellationToken);
 

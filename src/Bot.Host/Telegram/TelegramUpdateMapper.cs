@@ -18,12 +18,16 @@ public abstract record MappedUpdate
 /// <summary>Translates Telegram updates into plain inbound records. Knows Telegram; the dialog does not.</summary>
 public static class TelegramUpdateMapper
 {
-    public static MappedUpdate Map(Update update, User bot)
+    /// <param name="polled">
+    /// The update came by getUpdates and stays in memory: its message can be deleted and was never stored, so the dialog
+    /// may offer to check a password (<see cref="Inbound.Deletable"/>). Webhook updates are written to the inbox first.
+    /// </param>
+    public static MappedUpdate Map(Update update, User bot, bool polled = false)
     {
         if (update.CallbackQuery is { Data: { } data, Message: { } pressedOn } query)
         {
             return pressedOn.Chat.Type == ChatType.Private
-                ? Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode), query.Id, null)
+                ? Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode) with { Deletable = polled }, query.Id, null)
                 : new MappedUpdate.Ignored();
         }
 
@@ -40,7 +44,7 @@ public static class TelegramUpdateMapper
                 : new MappedUpdate.Ignored();
         }
 
-        var inbound = ToInbound(message, from.LanguageCode);
+        var inbound = ToInbound(message, from.LanguageCode) with { Deletable = polled };
         if (QuotedButtons(message, bot) is { } quoted)
         {
             inbound = inbound with { QuotedButtons = quoted };

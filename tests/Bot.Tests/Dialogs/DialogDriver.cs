@@ -50,6 +50,9 @@ internal sealed class DialogDriver
 
     public TurnResult Last { get; private set; } = new([]);
 
+    /// <summary>Every message is sent as a channel that keeps it in memory and can delete it (Telegram polling) sends it.</summary>
+    public bool Deletable { get; set; }
+
     public StudentState State => saved.Length == 0 ? new StudentState() : StudentStateJson.Deserialize(saved);
 
     public int SavedBytes => saved.Length;
@@ -61,6 +64,7 @@ internal sealed class DialogDriver
 
     public DialogDriver Send(Inbound inbound)
     {
+        inbound = Deletable ? inbound with { Deletable = true } : inbound;
         var conversation = Pool.Rent(State);
         Last = conversation.Handle(inbound);
         saved = StudentStateJson.Serialize(conversation.Record);
