@@ -12,6 +12,9 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
 {
     private static readonly StudentKey Student = new("cli", "local");
 
+    /// <summary>The language of the last turn, to say even "Redis is away" in it; the terminal's culture at first.</summary>
+    private Bot.Dialogs.Messages.Language language = Bot.Dialogs.Messages.Languages.FromHint(System.Globalization.CultureInfo.CurrentCulture.Name);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and log where it listens) before the prompt appears.
@@ -68,6 +71,7 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
             }
 
             buttons.Clear();
+            language = outcome.State?.Language ?? language;
             foreach (var reply in outcome.Replies)
             {
                 Console.WriteLine();
@@ -90,7 +94,7 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LocalChatLog.TurnFailed(logger, e);
-            Console.WriteLine("(Something went wrong; is Redis running? Your saved answers are safe.)");
+            Console.WriteLine(Bot.Dialogs.Messages.MessageCatalogue.Default.Text(language, "local.turnFailed"));
         }
     }
 }

@@ -22,6 +22,7 @@ public sealed class TelegramUpdateHandler(
     StudentWorkQueue queue,
     DeliveryRetry retry,
     DeadLetters deadLetters,
+    StudentLanguages languages,
     IEnumerable<IAdvisorCommands> advisors)
 {
     /// <summary>
@@ -116,9 +117,17 @@ public sealed class TelegramUpdateHandler(
     private Task HandleAsync(MappedUpdate item, User bot, Delivery delivery, CancellationToken cancellationToken) => item switch
     {
         MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, delivery, cancellationToken),
-        MappedUpdate.GroupMention mention => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, cancellationToken),
+        MappedUpdate.GroupMention mention => PointToPrivateChatAsync(mention, bot, cancellationToken),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>In the language the student chose, when the one who mentioned the bot is a student; else their app's.</summary>
+    private async Task PointToPrivateChatAsync(MappedUpdate.GroupMention mention, User bot, CancellationToken cancellationToken)
+    {
+        var student = new StudentKey("tg", mention.UserId.ToString(CultureInfo.InvariantCulture));
+        var language = await languages.OfAsync(student, mention.LanguageCode) ?? Bot.Dialogs.Messages.Language.English;
+        await sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", language, cancellationToken);
+    }
 
     /// <summary>Decides the replies once (a later attempt after a failed send reuses them), then sends those not sent yet.</summary>
     private async Task RunTurnAsync(TelegramInbound inbound, Delivery delivery, CancellationToken cancellationToken)

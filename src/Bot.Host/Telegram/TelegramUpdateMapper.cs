@@ -10,7 +10,7 @@ public abstract record MappedUpdate
 {
     public sealed record Turn(TelegramInbound Inbound) : MappedUpdate;
 
-    public sealed record GroupMention(long ChatId, int MessageId, string? LanguageCode) : MappedUpdate;
+    public sealed record GroupMention(long ChatId, int MessageId, long UserId, string? LanguageCode) : MappedUpdate;
 
     public sealed record Ignored : MappedUpdate;
 }
@@ -40,7 +40,7 @@ public static class TelegramUpdateMapper
         {
             // A case is discussed only in private. In a group, answer only what is addressed to the bot.
             return IsAddressedTo(message, bot)
-                ? new MappedUpdate.GroupMention(message.Chat.Id, message.MessageId, from.LanguageCode)
+                ? new MappedUpdate.GroupMention(message.Chat.Id, message.MessageId, from.Id, from.LanguageCode)
                 : new MappedUpdate.Ignored();
         }
 
