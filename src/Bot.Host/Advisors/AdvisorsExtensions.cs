@@ -11,6 +11,7 @@ public static class AdvisorsExtensions
         builder.Services.AddSingleton<StudentDirectory>();
         builder.Services.AddSingleton<StudentStateEditor>();
         builder.Services.AddSingleton<AdvisorInbox>();
+        builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, AdvisorThreadRewrap>();
         builder.Services.AddSingleton<IStudentDataEraser>(sp => sp.GetRequiredService<AdvisorInbox>());
         builder.Services.AddSingleton<AdvisorNotifier>();
         builder.Services.AddSingleton<ITurnObserver, AdvisorForwarder>();

@@ -11,7 +11,7 @@ public sealed record DeadLetter(string Id, string Channel, string Student, strin
 /// shard's hash tag, so moving an entry there from the shard's stream is one atomic script, also on a cluster). Nothing is
 /// dropped: advisors see them on the dashboard and replay them, which puts them back at the end of their shard's stream.
 /// </summary>
-public sealed class DeadLetters(IConnectionMultiplexer redis, TimeProvider time)
+public sealed class DeadLetters(IConnectionMultiplexer redis, InboxBodies bodies, TimeProvider time)
 {
     /// <summary>Per shard; past this the oldest are trimmed (80,000 in all is far beyond any incident worth replaying by hand).</summary>
     public const int KeptPerShard = 10_000;
@@ -95,7 +95,10 @@ public sealed class DeadLetters(IConnectionMultiplexer redis, TimeProvider time)
         return true;
     }
 
-    private async Task WriteAsync(int shard, RedisValue entryId, InboxEntry? entry, int attempts, Exception failure) =>
+    private async Task WriteAsync(int shard, RedisValue entryId, InboxEntry? entry, int attempts, Exception failure)
+    {
+        // Bodies stay encrypted in the dead letters (an inbox entry's already is; a polled update's is encrypted here).
+        entry = entry is null ? null : bodies.Seal(entry);
         await redis.GetDatabase().ScriptEvaluateAsync(
             MoveScript,
             [DurableInbox.Stream(shard), Stream(shard)],
@@ -103,6 +106,7 @@ public sealed class DeadLetters(IConnectionMultiplexer redis, TimeProvider time)
                 DurableInbox.Group, entryId, entry?.Channel ?? string.Empty, entry?.Student ?? string.Empty, entry?.EventId ?? string.Empty,
                 entry?.Body ?? string.Empty, attempts, failure.GetType().Name, time.GetUtcNow().ToUnixTimeMilliseconds(), KeptPerShard,
             ]);
+    }
 
     private static DeadLetter ToDeadLetter(int shard, StreamEntry e) => new(
         shard.ToString(CultureInfo.InvariantCulture) + "-" + e.Id,

@@ -18,6 +18,9 @@ public abstract class LineHostTest(RedisFixture redis) : IAsyncLifetime
 
     protected BotHost Host { get; private set; } = null!;
 
+    /// <summary>The Redis the host uses: the shared fixture's, unless a test class brings its own (e.g. with an append-only file).</summary>
+    protected virtual string RedisConnectionString => Redis.ConnectionString;
+
     /// <summary>Settings a test class adds to (or changes in) the host's configuration.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -44,11 +47,18 @@ public abstract class LineHostTest(RedisFixture redis) : IAsyncLifetime
         return student;
     }
 
+    /// <summary>Stops the host and starts a new one on the same Redis and platform (a restart, or new settings).</summary>
+    protected async Task RestartHostAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await StartHostAsync();
+    }
+
     private Task<BotHost> StartHostAsync()
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = Redis.ConnectionString,
+            ["ConnectionStrings:Redis"] = RedisConnectionString,
             ["Line:ChannelSecret"] = Secret,
             ["Line:ChannelAccessToken"] = Platform.ChannelAccessToken,
             ["Line:ApiBaseUrl"] = Platform.ApiBaseUrl,
@@ -112,6 +122,17 @@ public static class LineStudentSteps
     public static Task<LineStudent> Say(this Task<LineStudent> student, string text) => student.Then(s => s.Say(text));
 
     public static Task<LineStudent> Press(this Task<LineStudent> student, string data) => student.Then(s => s.Press(data));
+
+    /// <summary>From the password step through the account steps and the extension request, to the photo.</summary>
+    public static Task<LineStudent> ExtensionRequest(this Task<LineStudent> s) => s
+        .Press("go:next").Press("go:next").Press("go:next")
+        .Say("A800000005").Press("v:master").Press("v:studying").Say("國立臺灣大學").Press("v:registered").Press("v:1").Press("v:no").Press("v:no");
+
+    /// <summary>The personal data page's answers (after the documents), up to the review.</summary>
+    public static Task<LineStudent> PersonalData(this Task<LineStudent> s) => s
+        .Say("2031-05-31").Say("2027-01-31").Press("v:bachelor").Say("國立臺灣大學").Say("2").Press("v:single").Say("0912345678")
+        .Press("v:TPE").Say("大安區").Press("nav:skip").Press("nav:skip").Say("羅斯福路四段").Press("nav:skip").Press("nav:skip").Say("1號")
+        .Say("王小明").Press("nav:skip").Say("02-33663366").Press("v:TW").Press("v:counter").Press("v:TPE");
 
     /// <summary>The registration page's answers (the dialog walkthrough's), up to the password step.</summary>
     public static Task<LineStudent> Register(this Task<LineStudent> s, string surname = "nguyen") => s
