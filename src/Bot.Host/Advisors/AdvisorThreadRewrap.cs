@@ -1,4 +1,5 @@
 using Bot.Host.Storage.Encryption;
+using Bot.Host.Storage;
 using StackExchange.Redis;
 
 namespace Bot.Host.Advisors;
@@ -12,7 +13,7 @@ public sealed class AdvisorThreadRewrap(IConnectionMultiplexer redis, StorageCip
     {
         var db = redis.GetDatabase();
         var total = new RewrapCount();
-        await foreach (var key in Rewrap.KeysAsync(redis, "adv:msgs:{*}").WithCancellation(cancellationToken))
+        await foreach (var key in RedisScan.KeysAsync(redis, "adv:msgs:{*}").WithCancellation(cancellationToken))
         {
             total += await ListItems.RewrapAsync(db, key, cipher);
         }

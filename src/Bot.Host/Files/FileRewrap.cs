@@ -1,4 +1,5 @@
 using Bot.Host.Storage.Encryption;
+using Bot.Host.Storage;
 using StackExchange.Redis;
 
 namespace Bot.Host.Files;
@@ -12,7 +13,7 @@ public sealed class FileRewrap(IConnectionMultiplexer redis, FileStore files, St
     {
         var db = redis.GetDatabase();
         var total = new RewrapCount();
-        await foreach (var key in Rewrap.KeysAsync(redis, "file:*").WithCancellation(cancellationToken))
+        await foreach (var key in RedisScan.KeysAsync(redis, "file:*").WithCancellation(cancellationToken))
         {
             var token = key.ToString()["file:".Length..];
             var fields = await db.HashGetAsync(key, ["enc", "name", "data"]);

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Host.Conversation;
+using Bot.Host.Storage;
 using Bot.Host.Storage.Encryption;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -15,9 +17,10 @@ public sealed record StoredFile(byte[] Bytes, string ContentType, string? FileNa
 /// <c>GET /files/{token}</c>: LINE cannot receive files, it fetches them from a link.
 /// The token is the only key: 32 random bytes, so links cannot be guessed. The name and the bytes are encrypted
 /// (<see cref="StorageCipher"/>, bound to the file's key) in one field, <c>enc</c>; files stored before encryption
-/// (<c>name</c> and <c>data</c> in clear) are still served until they expire.
+/// (<c>name</c> and <c>data</c> in clear) are still served until they expire. Each student's tokens are listed in
+/// <c>files:{line:U…}</c> (same lifetime), so /delete and the retention rules find every file of a student.
 /// </summary>
-public sealed class FileStore(IConnectionMultiplexer redis, IOptions<BotOptions> bot, StorageCipher cipher)
+public sealed class FileStore(IConnectionMultiplexer redis, IOptions<BotOptions> bot, StorageCipher cipher) : IStudentDataEraser
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -26,16 +29,38 @@ public sealed class FileStore(IConnectionMultiplexer redis, IOptions<BotOptions>
 
     public static RedisKey Key(string token) => "file:" + token;
 
-    /// <summary>Stores the bytes and returns their public link.</summary>
-    public async Task<string> StoreAsync(byte[] bytes, string contentType, string? fileName)
+    /// <summary>The tokens of a student's files.</summary>
+    public static RedisKey OwnerKey(StudentKey student) => "files:" + student.Tag;
+
+    /// <summary>Stores the bytes for <paramref name="owner"/> and returns their public link.</summary>
+    public async Task<string> StoreAsync(StudentKey owner, byte[] bytes, string contentType, string? fileName)
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var transaction = redis.GetDatabase().CreateTransaction();
-        _ = transaction.HashSetAsync(Key(token), [new("type", contentType), new("enc", Seal(token, fileName, bytes))]);
-        _ = transaction.KeyExpireAsync(Key(token), Lifetime);
-        await transaction.ExecuteAsync();
+        var db = redis.GetDatabase();
+
+        // Listed first (the file and the list live in different cluster slots, so no transaction spans them): a file is
+        // never stored without its owner knowing, at worst the list names a file that was never stored.
+        var list = db.CreateTransaction();
+        _ = list.SetAddAsync(OwnerKey(owner), token);
+        _ = list.KeyExpireAsync(OwnerKey(owner), Lifetime);
+        await list.ExecuteAsync();
+        var file = db.CreateTransaction();
+        _ = file.HashSetAsync(Key(token), [new("type", contentType), new("enc", Seal(token, fileName, bytes))]);
+        _ = file.KeyExpireAsync(Key(token), Lifetime);
+        await file.ExecuteAsync();
         return bot.Value.Link("/files/" + token);
     }
+
+    /// <summary>Deletes every file of the student (/delete, a completed case) and their list.</summary>
+    public async Task DeleteAllAsync(StudentKey student)
+    {
+        var db = redis.GetDatabase();
+        var tokens = await db.SetMembersAsync(OwnerKey(student));
+        await Task.WhenAll(tokens.Select(t => db.KeyDeleteAsync(Key(t.ToString()))));
+        await db.KeyDeleteAsync(OwnerKey(student));
+    }
+
+    public Task EraseAsync(StudentKey student, CancellationToken cancellationToken) => DeleteAllAsync(student);
 
     public async Task<StoredFile?> ReadAsync(string token)
     {

@@ -15,6 +15,7 @@ public static class FilesEndpoint
         }
 
         builder.Services.AddSingleton<FileStore>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<FileStore>());
         builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, FileRewrap>();
         return builder;
     }

@@ -11,6 +11,7 @@ public static class InboxExtensions
         builder.Services.AddSingleton<InboxBodies>();
         builder.Services.AddSingleton<DurableInbox>();
         builder.Services.AddSingleton<DeadLetters>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<DeadLetters>());
         builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, InboxRewrap>();
         var configuration = builder.Configuration;
         var line = !string.IsNullOrEmpty(configuration["Line:ChannelSecret"]);

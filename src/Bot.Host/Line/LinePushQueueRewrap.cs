@@ -1,5 +1,6 @@
 using Bot.Host.Advisors;
 using Bot.Host.Storage.Encryption;
+using Bot.Host.Storage;
 using StackExchange.Redis;
 
 namespace Bot.Host.Line;
@@ -13,7 +14,7 @@ public sealed class LinePushQueueRewrap(IConnectionMultiplexer redis, StorageCip
     {
         var db = redis.GetDatabase();
         var total = new RewrapCount();
-        await foreach (var key in Rewrap.KeysAsync(redis, "lpq:{*").WithCancellation(cancellationToken))
+        await foreach (var key in RedisScan.KeysAsync(redis, "lpq:{*").WithCancellation(cancellationToken))
         {
             if (!key.ToString().EndsWith(":plan", StringComparison.Ordinal))
             {

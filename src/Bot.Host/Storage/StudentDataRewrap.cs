@@ -14,7 +14,7 @@ public sealed class StudentDataRewrap(IConnectionMultiplexer redis, StudentStore
         var db = redis.GetDatabase();
         var cipher = store.Cipher;
         var total = new RewrapCount();
-        await foreach (var key in Rewrap.KeysAsync(redis, "st:{*}").WithCancellation(cancellationToken))
+        await foreach (var key in RedisScan.KeysAsync(redis, "st:{*}").WithCancellation(cancellationToken))
         {
             if (Rewrap.StudentOf(key) is { } student && (byte[]?)await db.StringGetAsync(key) is { } value)
             {
@@ -24,7 +24,7 @@ public sealed class StudentDataRewrap(IConnectionMultiplexer redis, StudentStore
             }
         }
 
-        await foreach (var key in Rewrap.KeysAsync(redis, "ob:{*}").WithCancellation(cancellationToken))
+        await foreach (var key in RedisScan.KeysAsync(redis, "ob:{*}").WithCancellation(cancellationToken))
         {
             if (Rewrap.StudentOf(key) is { } student && (byte[]?)await db.StringGetAsync(key) is { } value)
             {

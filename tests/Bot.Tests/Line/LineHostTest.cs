@@ -24,6 +24,11 @@ public abstract class LineHostTest(RedisFixture redis) : IAsyncLifetime
     /// <summary>Settings a test class adds to (or changes in) the host's configuration.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services a test class replaces (e.g. the clock).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         await Redis.FlushAsync();
@@ -71,7 +76,7 @@ public abstract class LineHostTest(RedisFixture redis) : IAsyncLifetime
             settings[key] = value;
         }
 
-        return BotHost.StartAsync(settings);
+        return BotHost.StartAsync(settings, Configure);
     }
 }
 

@@ -38,7 +38,7 @@ public sealed class KeyRotationTests(RedisFixture redis)
             }
 
             await before.Services.GetRequiredService<AdvisorInbox>().AddAsync(Student, new ThreadMessage("student", "My passport is C1234567", DateTimeOffset.UtcNow));
-            var link = await before.Services.GetRequiredService<FileStore>().StoreAsync([1, 2, 3, 4], "image/jpeg", "photo.jpg");
+            var link = await before.Services.GetRequiredService<FileStore>().StoreAsync(Student, [1, 2, 3, 4], "image/jpeg", "photo.jpg");
             fileToken = link[(link.LastIndexOf('/') + 1)..];
             await before.Services.GetRequiredService<DeadLetters>().AddAsync(new InboxEntry("tg", Student.ToString(), "77", """{"message":{"text":"NGUYEN"}}"""), 10, new TimeoutException());
         }

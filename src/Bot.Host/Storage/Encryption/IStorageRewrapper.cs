@@ -27,27 +27,9 @@ public sealed record RewrapCount(long Rewritten = 0, long Current = 0, long Chan
     public override string ToString() => $"{Rewritten} re-encrypted, {Current} already current, {Changed} changed meanwhile, {Left} left under a retired key";
 }
 
-/// <summary>What every rewrapper needs: the keys of a pattern on every primary, and compare-and-set writes.</summary>
+/// <summary>What every rewrapper needs: the student a key belongs to, and compare-and-set writes (keys come from <see cref="RedisScan"/>).</summary>
 public static class Rewrap
 {
-    /// <summary>SCAN on each primary (a cluster holds a pattern's keys on several).</summary>
-    public static async IAsyncEnumerable<RedisKey> KeysAsync(IConnectionMultiplexer redis, string pattern)
-    {
-        foreach (var endpoint in redis.GetEndPoints())
-        {
-            var server = redis.GetServer(endpoint);
-            if (!server.IsConnected || server.IsReplica)
-            {
-                continue;
-            }
-
-            await foreach (var key in server.KeysAsync(pattern: pattern, pageSize: 500))
-            {
-                yield return key;
-            }
-        }
-    }
-
     /// <summary>The student a key like <c>st:{tg:123}</c> or <c>adv:msgs:{line:U…}</c> belongs to (its hash tag).</summary>
     public static StudentKey? StudentOf(RedisKey key)
     {
