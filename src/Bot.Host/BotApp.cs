@@ -2,6 +2,7 @@ using Bot.Host.Advisors;
 using Bot.Host.Broadcasts;
 using Bot.Host.Conversation;
 using Bot.Host.Files;
+using Bot.Host.Health;
 using Bot.Host.Inbox;
 using Bot.Host.Limits;
 using Bot.Host.Line;
@@ -10,6 +11,7 @@ using Bot.Host.LocalChat;
 using Bot.Host.Reminders;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
+using Bot.Host.Telemetry;
 using Bot.Host.Uploads;
 
 namespace Bot.Host;
@@ -23,6 +25,9 @@ public static class BotApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostDefaults.ContentRoot(args) });
         builder.KeepUrlsOutOfLogs();
         configure?.Invoke(builder);
+
+        // Metrics and traces (OpenTelemetry; OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, Prometheus at /metrics), JSON logs in a container.
+        builder.AddTelemetry();
 
         // State: every student's record, lease and outbox in Redis.
         builder.AddRedisState();
@@ -43,10 +48,12 @@ public static class BotApp
         // Reminders: deadlines after submission pushed on the student's channel, planned in Redis, sent once across hosts.
         builder.AddReminders();
 
-        // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set), the terminal when none is configured.
+        // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set; its webhook URL registered at start),
+        // the terminal when none is configured.
         builder.AddTelegram();
         builder.AddLine();
         builder.AddLinePushFlusher();
+        builder.AddLineWebhookRegistration();
         builder.AddLocalChat();
 
         // Advisors: who they are, their chat commands, and students' questions to them.
@@ -58,13 +65,22 @@ public static class BotApp
         // The advisors' web page: students, broadcasts, questions, and a "try the bot" chat.
         builder.AddAdvisorDashboard();
 
+        // Health: liveness (the process), readiness (Redis, webhooks registered, data files loaded) and /healthz.
+        builder.AddHealth();
+
         var app = builder.Build();
+
+        // A mistyped key (Line:ChanelSecret) is ignored by the binder: say so at start, with the key it was probably meant to be.
+        app.WarnAboutUnknownSettings();
 
         // Advisors' page: login rate limits, security headers, body limits and the session checked before any body is read.
         app.UseDashboardGuard();
 
-        // Liveness for load balancers and compose.
+        // /healthz/live for restarts, /healthz/ready for traffic, /healthz for compose and load balancers.
         app.MapHealth();
+
+        // Webhook answers counted by channel and status class (a 5xx makes the platform send the update again).
+        app.UseWebhookMetrics();
 
         // LINE's webhook: signature checked, events persisted, 200.
         app.MapLineWebhook();
@@ -77,6 +93,9 @@ public static class BotApp
 
         // Advisors' page and its JSON API, behind a session cookie.
         app.MapDashboard();
+
+        // Prometheus scrapes: loopback callers, or the advisors' key as a bearer token.
+        app.MapMetrics();
         return app;
     }
 }

@@ -106,7 +106,7 @@ internal sealed class AccountGuide(TurnContext ctx, IConversationMoves moves)
     {
         ctx.Output.SayKey("receipt.ask");
         ctx.Output.Buttons([
-            [new(ctx.T("button.showSummary"), ButtonData.Summary)],
+            [new(ctx.T("button.showSummary"), ButtonData.Summary), new(ctx.T("button.pdf"), ButtonData.Pdf)],
             [new(ctx.T("button.backToReview"), ButtonData.Back), new(ctx.T("button.help"), ButtonData.Help)],
         ]);
     }

@@ -24,6 +24,7 @@ public static class ButtonData
     public const string StartOverNo = "new:no";
     public const string Status = "status";
     public const string Summary = "summary";
+    public const string Pdf = "pdf";
     public const string Mute = "rem:off";
     public const string Unmute = "rem:on";
 

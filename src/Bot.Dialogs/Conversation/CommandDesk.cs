@@ -52,6 +52,13 @@ internal sealed class CommandDesk(
             case "summary" when canSummarise:
                 ShowSummary();
                 break;
+            case "pdf" when canSummarise:
+                summary.WritePdf();
+                moves.Prompt();
+                break;
+            case "summary" or "pdf":
+                Refuse("summary.notYet");
+                break;
             default:
                 Refuse("input.unknownCommand");
                 break;
@@ -76,6 +83,10 @@ internal sealed class CommandDesk(
             case ButtonData.StartOverYes: moves.StartOver(); return true;
             case ButtonData.StartOverNo: moves.Prompt(); return true;
             case ButtonData.Summary when canSummarise: ShowSummary(); return true;
+            case ButtonData.Pdf when canSummarise:
+                summary.WritePdf();
+                moves.Prompt();
+                return true;
         }
 
         if (data.StartsWith(ButtonData.InputPrefix, StringComparison.Ordinal))
@@ -124,6 +135,7 @@ internal sealed class CommandDesk(
     public void ShowSummary()
     {
         summary.Write();
+        summary.WritePdf();
         if (ctx.State.ReceiptNumber is null)
         {
             account.AskForReceipt();

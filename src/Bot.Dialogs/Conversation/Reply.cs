@@ -6,6 +6,12 @@ namespace Bot.Dialogs.Conversation;
 /// </summary>
 public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Choice>>? Buttons = null, ReplyFile? File = null)
 {
+    /// <summary>
+    /// Set on the summary's messages: the NIA page this message shows, as labels and values, for channels that can offer
+    /// a copy button per value (LINE's clipboard action, Telegram's copy_text button). <see cref="Text"/> says the same.
+    /// </summary>
+    public Printing.SummarySection? Section { get; init; }
+
     public const char CopyStart = '\u27E6';
     public const char CopyEnd = '\u27E7';
 

@@ -15,6 +15,7 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     private readonly System.Text.StringBuilder text = new();
     private List<IReadOnlyList<Choice>>? buttons;
     private List<IReadOnlyList<Choice>>? extraRows;
+    private Printing.SummarySection? section;
 
     public TurnEffects Effects { get; set; }
 
@@ -61,12 +62,22 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     {
         if (text.Length > 0)
         {
-            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null));
+            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null) { Section = section });
         }
 
         text.Clear();
         buttons = null;
+        section = null;
         return this;
+    }
+
+    /// <summary>One summary page as its own message: <paramref name="text"/> for every channel, <paramref name="page"/> for copy buttons.</summary>
+    public ReplyBuilder SayPage(string text, Printing.SummarySection page)
+    {
+        Flush();
+        Say(text);
+        section = page;
+        return Flush();
     }
 
     public ReplyBuilder File(ReplyFile file, string caption)
@@ -83,6 +94,7 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
         text.Clear();
         buttons = null;
         extraRows = null;
+        section = null;
         Effects = TurnEffects.None;
     }
 

@@ -23,4 +23,16 @@ internal static partial class LineLog
 
     [LoggerMessage(EventId = 522, Level = LogLevel.Error, Message = "A queued LINE push failed {Attempts} times; its messages were given up")]
     public static partial void PushGivenUp(ILogger logger, int attempts);
+
+    [LoggerMessage(EventId = 530, Level = LogLevel.Information, Message = "LINE webhook URL registered")]
+    public static partial void WebhookSet(ILogger logger);
+
+    [LoggerMessage(EventId = 531, Level = LogLevel.Warning, Message = "Registering the LINE webhook URL failed; retrying in {Delay}")]
+    public static partial void WebhookFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 532, Level = LogLevel.Warning, Message = "LINE webhook URL not registered: Bot:PublicBaseUrl is not https, which LINE requires; set the URL in the LINE Developers Console")]
+    public static partial void WebhookNotHttps(ILogger logger);
+
+    [LoggerMessage(EventId = 533, Level = LogLevel.Warning, Message = "LINE delivers no webhook: \"Use webhook\" is off for this channel in the LINE Developers Console")]
+    public static partial void WebhookInactive(ILogger logger);
 }

@@ -12,7 +12,8 @@ namespace Bot.Host.Line;
 /// The Messaging API calls the bot uses. Typed HttpClient: base address and bearer token are set at registration
 /// (<see cref="LineRegistration"/>); push, multicast and broadcast are marked retryable, reply never is.
 /// </summary>
-public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> options)
+/// <param name="metrics">Counts replies and pushes; none in a host built with only the LINE client (its tests).</param>
+public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> options, LineMetrics? metrics = null)
 {
     public const string RetryKeyHeader = "X-Line-Retry-Key";
     public const string AcceptedRequestIdHeader = "x-line-accepted-request-id";
@@ -20,7 +21,7 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
     /// <summary>Read by the resilience pipeline: only requests carrying a retry key may be sent twice.</summary>
     public static readonly HttpRequestOptionsKey<bool> Retryable = new("Line.Retryable");
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
     /// <summary>Never retried: a reply token is single-use, a second attempt could only fail or double-send.</summary>
     public async Task<LineReplyResult> ReplyAsync(string replyToken, IReadOnlyList<LineMessage> messages, CancellationToken cancellationToken = default)
@@ -34,13 +35,15 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
             var error = await ReadErrorAsync(response, cancellationToken);
             if (string.Equals(error?.Message, "Invalid reply token", StringComparison.OrdinalIgnoreCase))
             {
+                metrics?.Sent("reply", "refused");
                 return new LineReplyResult(LineReplyStatus.InvalidReplyToken, []);
             }
 
+            metrics?.Sent("reply", "failed");
             throw new LineApiException(response.StatusCode, error);
         }
 
-        var sent = await ReadSuccessAsync(response, LineJsonContext.Default.SentMessagesResponse, cancellationToken);
+        var sent = await Counted("reply", 1, ReadSuccessAsync(response, LineJsonContext.Default.SentMessagesResponse, cancellationToken));
         return new LineReplyResult(LineReplyStatus.Sent, sent?.SentMessages ?? []);
     }
 
@@ -49,23 +52,23 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
     {
         ArgumentException.ThrowIfNullOrEmpty(to);
         LineMessageGuard.CheckMessages(messages);
-        return SendWithRetryKeyAsync(
-            Post("v2/bot/message/push", new PushMessageRequest(to, messages), LineJsonContext.Default.PushMessageRequest), retryKey, cancellationToken);
+        return Counted("push", 1, SendWithRetryKeyAsync(
+            Post("v2/bot/message/push", new PushMessageRequest(to, messages), LineJsonContext.Default.PushMessageRequest), retryKey, cancellationToken));
     }
 
     public Task<LineSendResult> MulticastAsync(IReadOnlyList<string> to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
     {
         LineMessageGuard.CheckRecipients(to);
         LineMessageGuard.CheckMessages(messages);
-        return SendWithRetryKeyAsync(
-            Post("v2/bot/message/multicast", new MulticastRequest(to, messages), LineJsonContext.Default.MulticastRequest), retryKey, cancellationToken);
+        return Counted("multicast", to.Count, SendWithRetryKeyAsync(
+            Post("v2/bot/message/multicast", new MulticastRequest(to, messages), LineJsonContext.Default.MulticastRequest), retryKey, cancellationToken));
     }
 
     public Task<LineSendResult> BroadcastAsync(IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
     {
         LineMessageGuard.CheckMessages(messages);
-        return SendWithRetryKeyAsync(
-            Post("v2/bot/message/broadcast", new BroadcastRequest(messages), LineJsonContext.Default.BroadcastRequest), retryKey, cancellationToken);
+        return Counted("broadcast", 1, SendWithRetryKeyAsync(
+            Post("v2/bot/message/broadcast", new BroadcastRequest(messages), LineJsonContext.Default.BroadcastRequest), retryKey, cancellationToken));
     }
 
     /// <summary>Null when LINE does not know the user or the user has not added the account.</summary>
@@ -132,6 +135,39 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
             ?? throw new LineApiException(response.StatusCode, null);
     }
 
+    /// <summary>Tells LINE where to deliver this channel's webhooks (an https URL).</summary>
+    public async Task SetWebhookEndpointAsync(string endpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(endpoint);
+        using var request = Json(HttpMethod.Put, "v2/bot/channel/webhook/endpoint", new SetWebhookEndpointRequest(endpoint), LineJsonContext.Default.SetWebhookEndpointRequest);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await ThrowIfFailedAsync(response, cancellationToken);
+    }
+
+    /// <summary>The webhook URL LINE has, and whether "Use webhook" is on.</summary>
+    public async Task<WebhookEndpointInfo> GetWebhookEndpointAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("v2/bot/channel/webhook/endpoint", cancellationToken);
+        return await ReadSuccessAsync(response, LineJsonContext.Default.WebhookEndpointInfo, cancellationToken)
+            ?? throw new LineApiException(response.StatusCode, null);
+    }
+
+    /// <summary>Counts a send once its answer is in: sent, or failed (the exception goes on).</summary>
+    private async Task<T> Counted<T>(string kind, int recipients, Task<T> send)
+    {
+        try
+        {
+            var result = await send;
+            metrics?.Sent(kind, "sent", recipients);
+            return result;
+        }
+        catch (Exception e) when (e is LineApiException or HttpRequestException)
+        {
+            metrics?.Sent(kind, "failed", recipients);
+            throw;
+        }
+    }
+
     private async Task<LineSendResult> SendWithRetryKeyAsync(HttpRequestMessage request, Guid retryKey, CancellationToken cancellationToken)
     {
         using (request)
@@ -152,12 +188,14 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
         }
     }
 
-    private static HttpRequestMessage Post<T>(string path, T body, JsonTypeInfo<T> typeInfo)
+    private static HttpRequestMessage Post<T>(string path, T body, JsonTypeInfo<T> typeInfo) => Json(HttpMethod.Post, path, body, typeInfo);
+
+    private static HttpRequestMessage Json<T>(HttpMethod method, string path, T body, JsonTypeInfo<T> typeInfo)
     {
         // Serialised once, so every retry sends identical bytes.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
-        content.Headers.ContentType = Json;
-        return new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        content.Headers.ContentType = JsonType;
+        return new HttpRequestMessage(method, path) { Content = content };
     }
 
     private static async Task<T?> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

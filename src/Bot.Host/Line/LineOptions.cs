@@ -52,5 +52,11 @@ public sealed class LineOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan PushFlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// At start, set the channel's webhook URL to Bot:PublicBaseUrl + /webhooks/line (readiness waits for it). False when
+    /// the URL is managed in the LINE Developers Console, e.g. a staging host that shares a channel and must not take its webhooks.
+    /// </summary>
+    public bool RegisterWebhook { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrEmpty(ChannelSecret);
 }

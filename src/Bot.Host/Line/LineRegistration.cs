@@ -49,6 +49,21 @@ public static class LineRegistration
         return builder;
     }
 
+    /// <summary>The webhook URL registered with LINE at start (<see cref="LineWebhookRegistration"/>); on with LINE unless Line:RegisterWebhook is false.</summary>
+    public static IHostApplicationBuilder AddLineWebhookRegistration(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(LineOptions.SectionName);
+        if (string.IsNullOrEmpty(section[nameof(LineOptions.ChannelSecret)]) || !section.GetValue(nameof(LineOptions.RegisterWebhook), true))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<LineWebhookRegistration>();
+        builder.Services.AddSingleton<Health.IWebhookRegistration>(sp => sp.GetRequiredService<LineWebhookRegistration>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LineWebhookRegistration>());
+        return builder;
+    }
+
     /// <summary>Options (validated at start) and the typed <see cref="LineMessagingClient"/> with its retry pipeline.</summary>
     public static IServiceCollection AddLineMessaging(this IServiceCollection services)
     {

@@ -6,25 +6,25 @@ using global::Telegram.Bot.Types;
 namespace Bot.Host.Telegram;
 
 /// <summary>
-/// Publishes the dialog's commands as Telegram's "/" menu: English by default, Traditional Chinese for users whose
-/// Telegram is set to Chinese. Done at start, so no one has to type /setcommands into BotFather by hand.
+/// Publishes the dialog's commands as Telegram's "/" menu: English by default, and one menu per other language the
+/// catalogues have, for users whose Telegram is set to it. Done at start, so no one has to type /setcommands into
+/// BotFather by hand; a language added to the catalogues gets its menu with no change here.
 /// </summary>
 public static class TelegramCommandMenu
 {
-    /// <summary>Telegram's language_code is two letters: "zh" covers zh-hant, zh-tw, zh-hk (and zh-cn, who read it too).</summary>
-    private const string ChineseCode = "zh";
-
     public static async Task PublishAsync(ITelegramBotClient bot, ILogger logger, CancellationToken cancellationToken)
     {
-        try
+        foreach (var (language, languageCode) in TelegramLanguages.Published())
         {
-            await bot.SetMyCommands(Menu(Language.English), cancellationToken: cancellationToken);
-            await bot.SetMyCommands(Menu(Language.TraditionalChinese), languageCode: ChineseCode, cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Only the menu is missing: commands still work when typed. The next start tries again.
-            TelegramLog.CommandMenuFailed(logger, e);
+            try
+            {
+                await bot.SetMyCommands(Menu(language), languageCode: languageCode, cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Only this language's menu is missing: commands still work when typed. The next start tries again.
+                TelegramLog.CommandMenuFailed(logger, e);
+            }
         }
     }
 

@@ -12,6 +12,9 @@ public static class TelegramExtensions
     {
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+
+        // The schools' links on the dashboard need the bot's username, with Telegram on or off (Telegram:BotUsername).
+        builder.Services.AddSingleton<TelegramBotName>();
         if (!options.Enabled)
         {
             return builder;
@@ -30,6 +33,12 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramFloodControl>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramFloodControl>());
         builder.Services.AddSingleton<TelegramReplySender>();
+
+        // "typing…", "sending photo…" while a turn works, and answered questions' buttons taken away: shown now or never.
+        builder.Services.AddSingleton<TelegramBestEffort>();
+        builder.Services.AddSingleton<TelegramAnsweredButtons>();
+        builder.Services.AddSingleton<TelegramChatActions>();
+        builder.Services.AddSingleton<IBusyIndicator>(sp => sp.GetRequiredService<TelegramChatActions>());
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
         builder.Services.AddSingleton<IUploadFetcher, TelegramFileFetcher>();
@@ -44,7 +53,9 @@ public static class TelegramExtensions
         else
         {
             // Webhook: updates arrive at /webhooks/telegram and are handled from the durable inbox.
-            builder.Services.AddHostedService<TelegramWebhookRegistration>();
+            builder.Services.AddSingleton<TelegramWebhookRegistration>();
+            builder.Services.AddSingleton<Health.IWebhookRegistration>(sp => sp.GetRequiredService<TelegramWebhookRegistration>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookRegistration>());
         }
 
         return builder;

@@ -55,6 +55,13 @@ public sealed class TelegramOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bot's username (without @) for the schools' links (<c>https://t.me/&lt;username&gt;?start=&lt;school&gt;</c>); empty:
+    /// asked from Telegram (getMe) and kept. Set it to show the links on a dashboard whose host runs without a token.
+    /// </summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9_]{4,31}$", ErrorMessage = "Telegram:BotUsername must be the bot's username without @: 5–32 letters, digits or _.")]
+    public string? BotUsername { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

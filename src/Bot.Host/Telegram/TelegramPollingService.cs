@@ -40,6 +40,7 @@ public sealed class TelegramPollingService(ITelegramBotClient bot, TelegramUpdat
                     await bot.DeleteWebhook(cancellationToken: stoppingToken);
                     me = await bot.GetMe(stoppingToken);
                     await TelegramCommandMenu.PublishAsync(bot, logger, stoppingToken);
+                    await TelegramDescriptions.PublishAsync(bot, logger, stoppingToken);
                     TelegramLog.PollingStarted(logger, me.Username);
                 }
 

@@ -10,8 +10,14 @@ public sealed class TelegramWebhookRegistration(
     IOptions<TelegramOptions> telegram,
     IOptions<BotOptions> host,
     TimeProvider time,
-    ILogger<TelegramWebhookRegistration> logger) : BackgroundService
+    ILogger<TelegramWebhookRegistration> logger) : BackgroundService, Health.IWebhookRegistration
 {
+    private volatile bool registered;
+
+    public string Channel => "telegram";
+
+    public bool IsRegistered => registered;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var url = host.Value.Link(TelegramWebhookEndpoint.Path);
@@ -26,7 +32,9 @@ public sealed class TelegramWebhookRegistration(
                     secretToken: telegram.Value.WebhookSecret,
                     cancellationToken: stoppingToken);
                 TelegramLog.WebhookSet(logger);
+                registered = true;
                 await TelegramCommandMenu.PublishAsync(bot, logger, stoppingToken);
+                await TelegramDescriptions.PublishAsync(bot, logger, stoppingToken);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

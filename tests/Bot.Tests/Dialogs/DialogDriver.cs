@@ -22,6 +22,7 @@ internal sealed class DialogDriver
         DefaultProgramme: "產學合作專班",
         NearestStation: "高雄市第一服務站");
 
+    private readonly List<string> transcript = [];
     private byte[] saved = [];
 
     public DialogDriver(IReadOnlyList<SchoolProfile>? schools = null, DateTimeOffset? now = null)
@@ -62,11 +63,15 @@ internal sealed class DialogDriver
 
     public IEnumerable<Choice> Buttons => Last.Replies.SelectMany(r => r.Buttons ?? []).SelectMany(row => row);
 
+    /// <summary>Everything this student was shown so far, turn after turn: every reply's text and every button's label.</summary>
+    public string Transcript => string.Join("\n", transcript);
+
     public DialogDriver Send(Inbound inbound)
     {
         inbound = Deletable ? inbound with { Deletable = true } : inbound;
         var conversation = Pool.Rent(State);
         Last = conversation.Handle(inbound);
+        transcript.AddRange(Last.Replies.Select(r => r.PlainText).Concat(Buttons.Select(b => b.Label)));
         saved = StudentStateJson.Serialize(conversation.Record);
         Pool.Return(conversation);
         return this;

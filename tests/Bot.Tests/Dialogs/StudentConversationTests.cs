@@ -86,7 +86,7 @@ public sealed class StudentConversationTests
 
         Assert.Contains("第 9 步", d.Text, StringComparison.Ordinal);
         d.Press("rev:ok");
-        Assert.Contains("完整地址：高雄市鳥松區澄清路840號", d.Text, StringComparison.Ordinal);
+        Assert.Contains("完整地址: 高雄市鳥松區澄清路840號", d.Text, StringComparison.Ordinal);
         Assert.Contains("在臺聯絡人電話: 07-7358800*2253", d.Text, StringComparison.Ordinal);
         Assert.Contains("申請來臺就學學制: 產學合作專班", d.Text, StringComparison.Ordinal);
         Assert.Contains("802304高雄市苓雅區政南街6號5、6樓", d.Text, StringComparison.Ordinal);

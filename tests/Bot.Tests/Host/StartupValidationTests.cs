@@ -15,6 +15,8 @@ public sealed class StartupValidationTests
     [InlineData("Storage:EncryptionKeys:test", "not base64!", "Storage:EncryptionKeys:test is not a base64-encoded 32-byte key")]
     [InlineData("Storage:ActiveKeyId", "k9", "there is no Storage:EncryptionKeys:k9")]
     [InlineData("Storage:EncryptionKeys:second", "dGVzdC1rZXktMzItYnl0ZXMtb2YtZW50cm9weS0wMDI=", "")]
+    [InlineData("Schools:0:Id", "group", "taken by the bot's own link")]
+    [InlineData("Telegram:BotUsername", "@arc helper", "Telegram:BotUsername")]
     public async Task RefusesToStartWithABadSettingAndNamesIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>

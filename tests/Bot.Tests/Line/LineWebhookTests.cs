@@ -95,6 +95,9 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         Assert.Contains(all, m => m.Text?.Contains("【首次申請 First application】", StringComparison.Ordinal) == true);
         Assert.Contains(all, m => m.Text?.Contains("入境日期: " + entered, StringComparison.Ordinal) == true);
         Assert.Contains("NT$1,000", all[^1].Text + all[^2].Text, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        var pdf = all.First(m => m.Type == "template");
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await http.GetByteArrayAsync(Local((string)pdf.Message["template"]!["actions"]![0]!["uri"]!)))[..5], StringComparison.Ordinal);
         Assert.Equal("Tracking", expected.State.Phase);
         Assert.Empty(platform.Violations);
     }
@@ -140,7 +143,8 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
 
         Assert.Empty(connection.GetServer(redis.ConnectionString).Keys(pattern: "*seen*"));
         Assert.Empty(connection.GetServer(redis.ConnectionString).Keys(pattern: "st:*"));
-        Assert.Empty(platform.Requests);
+        // Only the webhook URL set at start: no reply, push or profile call.
+        Assert.DoesNotContain(platform.Requests, r => !r.Path.StartsWith("/v2/bot/channel/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -450,7 +454,7 @@ public sealed class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         var wanted = expected.Last.Replies.Select(r => r.PlainText).ToList();
         await SendAsync(evt);
         var messages = await platform.WaitForMessagesAsync(user, before + wanted.Count, Timeout);
-        Assert.Equal(wanted, messages.Skip(before).Select(m => m.Text));
+        Assert.Equal(wanted, messages.Skip(before).Select(m => m.Text ?? (string?)m.Message["template"]?["text"]));
 
         // Free replies while the token is fresh; only what does not fit in one reply (5 messages) is pushed.
         Assert.All(messages.Skip(before).Take(5), m => Assert.Equal("reply", m.Via));

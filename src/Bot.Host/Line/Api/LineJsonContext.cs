@@ -27,6 +27,8 @@ namespace Bot.Host.Line.Api;
 [JsonSerializable(typeof(MulticastRequest))]
 [JsonSerializable(typeof(BroadcastRequest))]
 [JsonSerializable(typeof(ShowLoadingAnimationRequest))]
+[JsonSerializable(typeof(SetWebhookEndpointRequest))]
+[JsonSerializable(typeof(WebhookEndpointInfo))]
 [JsonSerializable(typeof(SentMessagesResponse))]
 [JsonSerializable(typeof(UserProfile))]
 [JsonSerializable(typeof(MessageQuota))]

@@ -9,3 +9,6 @@ public sealed record MulticastRequest(IReadOnlyList<string> To, IReadOnlyList<Li
 public sealed record BroadcastRequest(IReadOnlyList<LineMessage> Messages, bool? NotificationDisabled = null);
 
 public sealed record ShowLoadingAnimationRequest(string ChatId, int LoadingSeconds);
+
+/// <summary>PUT /v2/bot/channel/webhook/endpoint: LINE accepts only an https URL of at most 500 characters.</summary>
+public sealed record SetWebhookEndpointRequest(string Endpoint);

@@ -13,6 +13,9 @@ public sealed record MessageQuota(string Type, long? Value = null);
 
 public sealed record QuotaConsumption(long TotalUsage);
 
+/// <summary><paramref name="Active"/> is the console's "Use webhook" switch: off, LINE delivers nothing even to a set URL.</summary>
+public sealed record WebhookEndpointInfo(string Endpoint, bool Active);
+
 /// <summary>LINE's error body, e.g. <c>{"message":"Invalid reply token"}</c>.</summary>
 public sealed record LineErrorResponse(string Message, IReadOnlyList<LineErrorDetail>? Details = null);
 

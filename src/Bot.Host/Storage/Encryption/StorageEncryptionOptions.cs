@@ -10,6 +10,9 @@ namespace Bot.Host.Storage.Encryption;
 /// </summary>
 public sealed class StorageEncryptionOptions
 {
+    /// <summary>The same section as <see cref="StorageOptions"/>.</summary>
+    public const string Section = StorageOptions.Section;
+
     public Dictionary<string, string> EncryptionKeys { get; set; } = [];
 
     public string? ActiveKeyId { get; set; }

@@ -26,6 +26,7 @@ public sealed partial class FakeLinePlatform
         web.MapGet("/v2/bot/message/quota", context => WriteAsync(context, 200, Quota()));
         web.MapGet("/v2/bot/message/quota/consumption", context => WriteAsync(context, 200, new JsonObject { ["totalUsage"] = TotalUsage }));
         web.MapGet("/v2/bot/message/{messageId}/content", ContentAsync);
+        MapChannelEndpoints(web);
     }
 
     /// <summary>Reads and records every request, then applies what LINE checks before any endpoint: host, token, injected failures.</summary>
@@ -68,7 +69,7 @@ public sealed partial class FakeLinePlatform
         {
             await WriteAsync(context, 401, Error("Authentication failed. Confirm that the access token in the authorization header is valid."));
         }
-        else if (TryTakeFailure(out var statusCode))
+        else if (!IsChannelSetting(context.Request.Path) && TryTakeFailure(out var statusCode))
         {
             await WriteAsync(context, statusCode, Error("Injected failure"));
         }

@@ -84,7 +84,7 @@ public sealed partial class FakeLinePlatform : IAsyncDisposable
         return platform;
     }
 
-    /// <summary>The next <paramref name="count"/> API requests are answered <paramref name="statusCode"/> and have no effect.</summary>
+    /// <summary>The next <paramref name="count"/> message API requests are answered <paramref name="statusCode"/> and have no effect (channel settings: <see cref="FailWebhookEndpointNext"/>).</summary>
     public void FailNext(int count, int statusCode)
     {
         lock (gate)
