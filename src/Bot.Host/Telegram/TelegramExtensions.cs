@@ -48,6 +48,8 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<Inbox.IInboxHandler, TelegramInboxHandler>();
         if (options.Mode == TelegramMode.Polling)
         {
+            // Several hosts may run: the one holding the Redis lease polls, the others stand by (Telegram allows one poller).
+            builder.Services.AddSingleton<PollingLease>();
             builder.Services.AddHostedService<TelegramPollingService>();
         }
         else

@@ -12,7 +12,7 @@ namespace Bot.Tests.Host;
 
 /// <summary>Re-planning costs a round trip, so a turn only triggers it when the case timeline changed.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class TurnTimelineListenerTests(RedisFixture redis)
+public class TurnTimelineListenerTests(RedisFixture redis)
 {
     [Fact]
     public async Task OnlyTurnsThatChangeTheTimelineReachTheListener()
