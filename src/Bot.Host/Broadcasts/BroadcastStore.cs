@@ -161,6 +161,10 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
             members = System.Text.Json.JsonSerializer.Serialize(members),
         });
 
+    /// <summary>Claimed recipients who will not be sent to at all (deleted meanwhile): out of the job, no result names them.</summary>
+    public Task DropAsync(string id, string channel, IReadOnlyList<string> members) =>
+        members.Count == 0 ? Task.CompletedTask : Db.HashDeleteAsync(InflightKey(id, channel), [.. members.Select(m => (RedisValue)m)]);
+
     public async Task<bool> IsDrainedAsync(string id)
     {
         var db = Db;

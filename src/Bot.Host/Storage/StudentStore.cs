@@ -127,6 +127,7 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
             lease = LeaseKey(lease.Student),
             record = RecordKey(lease.Student),
             outbox = OutboxKey(lease.Student),
+            buttons = ButtonsKey(lease.Student),
             token = lease.Token,
             erase = record is null ? "1" : "0",
             value = record is null ? [] : cipher.Seal(record, RecordKey(lease.Student).ToString()),

@@ -40,7 +40,7 @@ internal static class TurnScripts
           return 0
         end
         if @erase == '1' then
-          redis.call('DEL', @record, @outbox)
+          redis.call('DEL', @record, @outbox, @buttons)
         else
           redis.call('SET', @record, @value, 'EX', @ttl)
           redis.call('SET', @outbox, @sent, 'EX', @outboxTtl)
