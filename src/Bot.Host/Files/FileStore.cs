@@ -62,6 +62,19 @@ public sealed class FileStore(IConnectionMultiplexer redis, IOptions<BotOptions>
 
     public Task EraseAsync(StudentKey student, CancellationToken cancellationToken) => DeleteAllAsync(student);
 
+    /// <summary>
+    /// A file the student (or LINE, for them) has fetched stays only <see cref="DownloadGrace"/> longer, never beyond its
+    /// 7 days: long enough for LINE's preview and full-size fetches and a second tap, no longer than needed.
+    /// </summary>
+    public static readonly TimeSpan DownloadGrace = TimeSpan.FromHours(1);
+
+    /// <summary>Shortens a fetched file's life to <see cref="DownloadGrace"/> (never lengthens it).</summary>
+    public Task MarkDownloadedAsync(string token) =>
+        redis.GetDatabase().ScriptEvaluateAsync(ShortenScript, [Key(token)], [(long)DownloadGrace.TotalMilliseconds]);
+
+    // EXPIRE … LT needs Redis 7; this runs on any.
+    private const string ShortenScript = "if redis.call('PTTL', KEYS[1]) > tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return 0";
+
     public async Task<StoredFile?> ReadAsync(string token)
     {
         if (token.Length != TokenLength || !Base64Url.IsValid(token))
