@@ -80,7 +80,7 @@ public sealed class TurnProcessor(
             return null;
         }
 
-        if (OutboxCodec.Answers(lease.Outbox, inboundId) && OutboxCodec.Decode(lease.Outbox) is { } previous)
+        if (OutboxCodec.Answers(lease.Outbox, inboundId) && OutboxCodec.Decode(lease.Outbox, store.Cipher, student) is { } previous)
         {
             // The platform sent this update again (we stopped before confirming it): answer as before, don't run it twice.
             await store.ReleaseAsync(lease);
@@ -121,7 +121,7 @@ public sealed class TurnProcessor(
         }
 
         var erase = result.Effects.HasFlag(TurnEffects.EraseStudent);
-        var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects));
+        var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects), store.Cipher, student);
         var saved = await store.CommitAsync(lease, erase ? null : StudentStateJson.Serialize(state), outbox);
         if (!saved)
         {

@@ -23,7 +23,7 @@ public class TurnTimelineListenerTests(RedisFixture redis)
         var student = new StudentKey("tg", "77");
         await mux.GetDatabase().StringSetAsync(StudentStore.RecordKey(student), StudentStateJson.Serialize(driver.State));
         var listener = new CountingListener();
-        var store = new StudentStore(mux, Options.Create(new StorageOptions()));
+        var store = new StudentStore(mux, Options.Create(new StorageOptions()), Bot.Tests.Infrastructure.TestKeys.Cipher());
         var turns = new TurnProcessor(
             store,
             driver.Pool,
