@@ -13,28 +13,48 @@ public sealed class PrintableReplies(PreparedPhotoStore photos, ILogger<Printabl
 {
     public async Task<TurnResult> CompleteAsync(StudentKey student, TurnResult result)
     {
-        if (!result.Replies.Any(r => r.Printable is not null || r.File?.IsIdPhoto == true))
+        // Every turn passes here: a plain loop, no allocation, for the common turn with neither.
+        var (hasPhoto, hasPrintable) = (false, false);
+        for (var i = 0; i < result.Replies.Count; i++)
         {
-            return result;
+            hasPhoto |= result.Replies[i].File?.IsIdPhoto == true;
+            hasPrintable |= result.Replies[i].Printable is not null;
         }
 
         byte[]? photo = null;
-        foreach (var reply in result.Replies)
+        if (hasPhoto)
         {
-            if (reply.File is { IsIdPhoto: true } file)
+            foreach (var reply in result.Replies)
             {
-                photo = file.Bytes;
-                await photos.KeepAsync(student, photo);
+                if (reply.File is { IsIdPhoto: true } file && Shrink(file.Bytes) is { } small)
+                {
+                    photo = small;
+                    await photos.KeepAsync(student, photo);
+                }
             }
         }
 
-        if (!result.Replies.Any(r => r.Printable is not null))
+        if (!hasPrintable)
         {
             return result;
         }
 
         photo ??= await photos.ReadAsync(student);
         return result with { Replies = [.. result.Replies.Select(r => r.Printable is { } summary ? WithPhoto(r, summary, photo) : r)] };
+    }
+
+    private byte[]? Shrink(byte[] jpeg)
+    {
+        try
+        {
+            return PrintPhoto.Shrink(jpeg);
+        }
+        catch (ImageMagick.MagickException e)
+        {
+            // Not kept: the PDF goes without the photo, the student still has the prepared file itself.
+            PrintingLog.PhotoNotDrawn(logger, e);
+            return null;
+        }
     }
 
     private Reply WithPhoto(Reply reply, ApplicationSummary summary, byte[]? photo)
@@ -61,6 +81,6 @@ public sealed class PrintableReplies(PreparedPhotoStore photos, ILogger<Printabl
 
 internal static partial class PrintingLog
 {
-    [LoggerMessage(EventId = 970, Level = LogLevel.Warning, Message = "The prepared photo could not be drawn into the printable summary; it was sent without it")]
+    [LoggerMessage(EventId = 970, Level = LogLevel.Warning, Message = "The prepared photo could not be kept for or drawn into the printable summary, which goes without it")]
     public static partial void PhotoNotDrawn(ILogger logger, Exception exception);
 }

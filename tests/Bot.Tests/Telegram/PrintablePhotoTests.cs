@@ -28,6 +28,8 @@ public sealed class PrintablePhotoTests(RedisFixture redis) : TelegramHostTest(r
         var key = PreparedPhotoStore.Key(new StudentKey("tg", Chat.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var kept = (byte[])(await redis.GetDatabase().StringGetAsync(key))!;
         Assert.False(kept.AsSpan().IndexOf(photo.AsSpan(0, 64)) >= 0, "the photo is stored in clear");
+        Assert.NotEqual(0xFF, kept[0]);
+        Assert.InRange(kept.Length, 1_000, 40_000);
         Assert.InRange((await redis.GetDatabase().KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromDays(6), TimeSpan.FromDays(7));
 
         await student.Press("go:next").Press("go:next").Press("go:next").Press("go:next").Press("go:next")
