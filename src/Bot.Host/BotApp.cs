@@ -8,6 +8,7 @@ using Bot.Host.Inbox;
 using Bot.Host.Limits;
 using Bot.Host.Line;
 using Bot.Host.LocalChat;
+using Bot.Host.Printing;
 using Bot.Host.Reminders;
 using Bot.Host.Retention;
 using Bot.Host.Storage;
@@ -36,6 +37,9 @@ public static class BotApp
         // The dialog, shared by every channel, and the photo and document pipelines it hands files to.
         builder.AddConversation();
         builder.AddUploads();
+
+        // The printable summary drawn with the student's prepared ID photo (kept sealed until filed, at most 7 days).
+        builder.AddPrinting();
 
         // Per-student turn rate and daily uploads, so one flooding student neither starves others nor burns the LINE quota.
         builder.AddStudentLimits();

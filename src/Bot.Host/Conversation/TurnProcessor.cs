@@ -29,6 +29,7 @@ public sealed class TurnProcessor(
     IEnumerable<ITurnObserver> observers,
     IEnumerable<IStudentDataEraser> erasers,
     Limits.StudentLimits limits,
+    Printing.PrintableReplies printables,
     ILogger<TurnProcessor> logger,
     TurnMetrics? metrics = null)
 {
@@ -106,6 +107,9 @@ public sealed class TurnProcessor(
 
             result = conversation.Handle(inbound);
             conversations.Return(conversation);
+
+            // Only a turn that sends the prepared photo or the printable summary costs a Redis call here.
+            result = await printables.CompleteAsync(student, result);
         }
         catch (Exception e)
         {
