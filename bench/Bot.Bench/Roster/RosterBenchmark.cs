@@ -29,6 +29,13 @@ public static class RosterBenchmark
     private static readonly string[] Given = ["AN", "BAO", "MEI", "PUTRI", "ARJUN", "SITI", "MINH", "HUI", "DEWI", "RAVI", "LAN", "JIA"];
     private static readonly string[] Schools = ["ntu", "nccu", "nthu", "ncku", "ntust", "nsysu", "csu", "other"];
 
+    /// <summary>Records are sealed as the host seals them (the host runs with the same key).</summary>
+    private static readonly Bot.Host.Storage.Encryption.StorageCipher Cipher = new(Options.Create(new Bot.Host.Storage.Encryption.StorageEncryptionOptions
+    {
+        EncryptionKeys = new Dictionary<string, string> { ["bench"] = BenchKey.Value },
+        ActiveKeyId = "bench",
+    }));
+
     public static async Task<int> RunAsync(string[] args)
     {
         var count = Option(args, "--students", 50_000);
@@ -55,6 +62,7 @@ public static class RosterBenchmark
                 ["LocalChat:Enabled"] = "false",
                 ["Advisors:ApiKey"] = ApiKey,
                 ["Advisors:LoginAttemptsPerAddress"] = "1000",
+                [BenchKey.Setting] = BenchKey.Value,
             });
         });
         await app.StartAsync();
@@ -102,8 +110,8 @@ public static class RosterBenchmark
         await app.DisposeAsync();
 
         // The migration: every entry rebuilt from the records, as a deployment that had records before the roster does at start.
-        var store = new StudentStore(mux, Options.Create(new StorageOptions()));
-        var roster = new StudentRoster(mux, new StudentDirectory(mux, store), TimeProvider.System, NullLogger<StudentRoster>.Instance);
+        var store = new StudentStore(mux, Options.Create(new StorageOptions()), Cipher);
+        var roster = new StudentRoster(mux, new StudentDirectory(mux, store), Cipher, TimeProvider.System, NullLogger<StudentRoster>.Instance);
         var rebuild = new RosterRebuild(mux, new StudentDirectory(mux, store), roster, TimeProvider.System, NullLogger<RosterRebuild>.Instance);
         clock.Restart();
         await rebuild.TryRebuildAsync(CancellationToken.None);
@@ -138,8 +146,8 @@ public static class RosterBenchmark
     private static async Task SeedAsync(ConnectionMultiplexer mux, int count)
     {
         var db = mux.GetDatabase();
-        var store = new StudentStore(mux, Options.Create(new StorageOptions()));
-        var roster = new StudentRoster(mux, new StudentDirectory(mux, store), TimeProvider.System, NullLogger<StudentRoster>.Instance);
+        var store = new StudentStore(mux, Options.Create(new StorageOptions()), Cipher);
+        var roster = new StudentRoster(mux, new StudentDirectory(mux, store), Cipher, TimeProvider.System, NullLogger<StudentRoster>.Instance);
         var now = DateTimeOffset.UtcNow;
         var random = new Random(16);
         var programmes = NiaLists.Programmes.Options;
@@ -168,7 +176,7 @@ public static class RosterBenchmark
                     state.ReceiptNumber = "1045" + i.ToString("D8", CultureInfo.InvariantCulture);
                 }
 
-                writes.Add(db.StringSetAsync(StudentStore.RecordKey(key), StudentStateJson.Serialize(state)));
+                writes.Add(db.StringSetAsync(StudentStore.RecordKey(key), Cipher.Seal(StudentStateJson.Serialize(state), StudentStore.RecordKey(key).ToString())));
                 writes.Add(db.SortedSetAddAsync(StudentStore.StudentsIndex, key.ToString(), state.UpdatedAt.ToUnixTimeSeconds()));
                 writes.Add(roster.WriteAsync(key, state));
             }

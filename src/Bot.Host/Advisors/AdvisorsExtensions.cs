@@ -10,12 +10,16 @@ public static class AdvisorsExtensions
         builder.Services.AddOptions<AdvisorsOptions>().BindConfiguration(AdvisorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StudentDirectory>();
         builder.Services.AddSingleton<Audit.AuditTrail>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<Audit.AuditTrail>());
         builder.Services.AddSingleton<StudentStateEditor>();
         builder.Services.AddSingleton<AdvisorInbox>();
+        builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, AdvisorThreadRewrap>();
         builder.Services.AddSingleton<IStudentDataEraser>(sp => sp.GetRequiredService<AdvisorInbox>());
         builder.Services.AddSingleton<AdvisorNotifier>();
         builder.Services.AddSingleton<ITurnObserver, AdvisorForwarder>();
-        builder.Services.AddSingleton<IAdvisorCommands, AdvisorCommands>();
+        builder.Services.AddSingleton<AdvisorCommands>();
+        builder.Services.AddSingleton<IAdvisorCommands>(sp => sp.GetRequiredService<AdvisorCommands>());
+        builder.Services.AddSingleton<IStudentDataEraser>(sp => sp.GetRequiredService<AdvisorCommands>());
         builder.Services.AddSingleton<Storage.IIndexPruner, AdvisorIndexPruner>();
         return builder;
     }

@@ -29,4 +29,15 @@ public sealed class StudentDirectory(IConnectionMultiplexer redis, StudentStore 
 
     public async Task<HashSet<string>> BlockedAsync() =>
         [.. (await redis.GetDatabase().SetMembersAsync(BlockedSet)).Select(v => v.ToString())];
+
+    /// <summary>
+    /// Of these members (<c>tg:123</c>), those who have no record any more: they asked for /delete (or expired) after a
+    /// broadcast's audience was read, so the broadcast must not reach them. One EXISTS per member, pipelined.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GoneAsync(IReadOnlyList<string> members)
+    {
+        var db = redis.GetDatabase();
+        var exists = await Task.WhenAll(members.Select(m => db.KeyExistsAsync(StudentStore.RecordKey(StudentKey.Parse(m)))));
+        return [.. members.Where((_, i) => !exists[i])];
+    }
 }

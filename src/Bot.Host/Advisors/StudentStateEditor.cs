@@ -39,7 +39,7 @@ public sealed class StudentStateEditor(StudentStore store, Roster.StudentRoster 
             var state = StudentStateJson.Deserialize(lease.Record);
             var before = Roster.StudentRoster.Before(student, state);
             change(state);
-            var outbox = lease.Outbox ?? OutboxCodec.Encode(new Outbox(string.Empty, [], TurnEffects.None));
+            var outbox = lease.Outbox ?? OutboxCodec.Encode(new Outbox(string.Empty, [], TurnEffects.None), store.Cipher, student);
 
             // An advisor taking over or handing back changes the roster's "with an advisor": sent with the commit.
             var write = Roster.StudentRoster.Change(student, before, state);

@@ -12,7 +12,7 @@ public sealed record AuditEntry(string Id, DateTimeOffset At, string Who, string
 /// shown to admins on the dashboard. It names students by key (tg:123), never by name, and never holds message texts
 /// beyond a broadcast's first words.
 /// </summary>
-public sealed class AuditTrail(IConnectionMultiplexer redis, TimeProvider time, ILogger<AuditTrail> logger)
+public sealed class AuditTrail(IConnectionMultiplexer redis, TimeProvider time, ILogger<AuditTrail> logger) : Conversation.IStudentDataEraser
 {
     public static readonly RedisKey Stream = "audit";
 
@@ -40,6 +40,19 @@ public sealed class AuditTrail(IConnectionMultiplexer redis, TimeProvider time, 
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             AuditLog.RecordFailed(logger, action, e);
+        }
+    }
+
+    /// <summary>/delete: the entries naming the student (answers, hand-backs) leave the trail; the stream is capped, so a read is bounded.</summary>
+    public async Task EraseAsync(Storage.StudentKey student, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var target = student.ToString();
+        var entries = await db.StreamRangeAsync(Stream, "-", "+");
+        var ids = entries.Where(e => e.Values.Any(v => v.Name == "target" && v.Value == target)).Select(e => e.Id).ToArray();
+        if (ids.Length > 0)
+        {
+            await db.StreamDeleteAsync(Stream, ids);
         }
     }
 

@@ -8,7 +8,7 @@ namespace Bot.Host.Broadcasts;
 /// language for per-language texts), a results hash (recipient → sent/failed/blocked), <c>bc:due</c> (jobs to run, by
 /// due time) and <c>bc:list</c> (all, newest first). All of a job's keys share its hash tag.
 /// </summary>
-public sealed class BroadcastStore(IConnectionMultiplexer redis)
+public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.IStudentDataEraser
 {
     public static readonly RedisKey Due = "bc:due";
     public static readonly RedisKey List = "bc:list";
@@ -176,6 +176,10 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
             members = System.Text.Json.JsonSerializer.Serialize(members),
         });
 
+    /// <summary>Claimed recipients who will not be sent to at all (deleted meanwhile): out of the job, no result names them.</summary>
+    public Task DropAsync(string id, AudienceGroup group, IReadOnlyList<string> members) =>
+        members.Count == 0 ? Task.CompletedTask : Db.HashDeleteAsync(InflightKey(id, group), [.. members.Select(m => (RedisValue)m)]);
+
     public async Task<bool> IsDrainedAsync(BroadcastJob job)
     {
         var db = Db;
@@ -244,6 +248,34 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
 
     public async Task<IReadOnlyDictionary<string, string>> ResultsAsync(string id) =>
         (await Db.HashGetAllAsync(ResultsKey(id))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// /delete: the student leaves every job's pending sets and in-flight claims (every language group of their channel)
+    /// and its results, so a scheduled broadcast never reaches them and no report names them (jobs live 60 days;
+    /// <c>bc:list</c> holds them all).
+    /// </summary>
+    public async Task EraseAsync(Storage.StudentKey student, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        var member = student.ToString();
+        var ids = await db.SortedSetRangeByRankAsync(List);
+        var groups = Bot.Dialogs.Messages.Languages.All.Select(l => l.Code()).Prepend(BroadcastTexts.Everyone).Select(l => new AudienceGroup(student.Channel, l)).ToList();
+        var batch = db.CreateBatch();
+        var removals = new List<Task>();
+        foreach (var id in ids.Select(i => i.ToString()))
+        {
+            foreach (var group in groups)
+            {
+                removals.Add(batch.SetRemoveAsync(PendingKey(id, group), member));
+                removals.Add(batch.HashDeleteAsync(InflightKey(id, group), member));
+            }
+
+            removals.Add(batch.HashDeleteAsync(ResultsKey(id), member));
+        }
+
+        batch.Execute();
+        await Task.WhenAll(removals);
+    }
 
     private static IEnumerable<RedisKey> AllKeys(string id, IEnumerable<AudienceGroup> groups) =>
         groups.SelectMany(g => new[] { PendingKey(id, g), InflightKey(id, g) }).Append(JobKey(id)).Append(ResultsKey(id));

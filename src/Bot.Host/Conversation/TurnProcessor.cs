@@ -30,6 +30,7 @@ public sealed class TurnProcessor(
     IEnumerable<ITurnObserver> observers,
     IEnumerable<IStudentDataEraser> erasers,
     Limits.StudentLimits limits,
+    Printing.PrintableReplies printables,
     Roster.StudentRoster roster,
     ILogger<TurnProcessor> logger,
     TurnMetrics? metrics = null)
@@ -82,7 +83,7 @@ public sealed class TurnProcessor(
             return null;
         }
 
-        if (OutboxCodec.Answers(lease.Outbox, inboundId) && OutboxCodec.Decode(lease.Outbox) is { } previous)
+        if (OutboxCodec.Answers(lease.Outbox, inboundId) && OutboxCodec.Decode(lease.Outbox, store.Cipher, student) is { } previous)
         {
             // The platform sent this update again (we stopped before confirming it): answer as before, don't run it twice.
             await store.ReleaseAsync(lease);
@@ -110,6 +111,9 @@ public sealed class TurnProcessor(
 
             result = conversation.Handle(inbound);
             conversations.Return(conversation);
+
+            // Only a turn that sends the prepared photo or the printable summary costs a Redis call here.
+            result = await printables.CompleteAsync(student, result);
         }
         catch (Exception e)
         {
@@ -125,7 +129,7 @@ public sealed class TurnProcessor(
         }
 
         var erase = result.Effects.HasFlag(TurnEffects.EraseStudent);
-        var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects));
+        var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects), store.Cipher, student);
 
         // What advisors see of the student (stage, deadline, name…) goes to the roster in the same flush as the commit,
         // and only when it changed: most turns send nothing more.

@@ -18,6 +18,7 @@ public static class ReminderExtensions
         builder.Services.AddHostedService<HolidayCalendarCheck>();
         builder.Services.AddSingleton<ReminderStore>();
         builder.Services.AddSingleton<ReminderCounter>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<ReminderStore>());
         builder.Services.AddSingleton<Conversation.ITimelineListener, ReminderPlanListener>();
         builder.Services.AddSingleton<ReminderScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());

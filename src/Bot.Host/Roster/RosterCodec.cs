@@ -41,8 +41,25 @@ internal sealed class StoredEntry
     [JsonPropertyName("u")] public long Updated { get; set; }
 }
 
+/// <summary>What the roster's scripts read of an entry (<c>{ix:N}:meta</c>): no name, word tokens only.</summary>
+internal sealed class StoredMeta
+{
+    [JsonPropertyName("c")] public string Channel { get; set; } = string.Empty;
+
+    [JsonPropertyName("l")] public string Language { get; set; } = "en";
+
+    [JsonPropertyName("pc")] public string? ProgrammeCode { get; set; }
+
+    [JsonPropertyName("sc")] public string? School { get; set; }
+
+    [JsonPropertyName("w")] public List<string> Words { get; set; } = [];
+
+    [JsonPropertyName("u")] public long Updated { get; set; }
+}
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredEntry))]
+[JsonSerializable(typeof(StoredMeta))]
 internal sealed partial class RosterJson : JsonSerializerContext;
 
 /// <summary>Entries to and from their stored form, and the numbers the sorted sets are scored by.</summary>
@@ -75,10 +92,24 @@ public static class RosterCodec
             ProgrammeCode = entry.ProgrammeCode,
             WithAdvisor = entry.WithAdvisor,
             Active = entry.Active.ToUnixTimeSeconds(),
-            Words = [.. Words(entry.Name)],
             Updated = updatedMs,
         },
         RosterJson.Default.StoredEntry);
+
+    /// <summary>The scripts' part of an entry, with the name's word tokens (<paramref name="tokens"/>).</summary>
+    public static string EncodeMeta(RosterEntry entry, long updatedMs, IReadOnlyList<string> tokens) => JsonSerializer.Serialize(
+        new StoredMeta { Channel = entry.Channel, Language = entry.Language, ProgrammeCode = entry.ProgrammeCode, School = entry.School, Words = [.. tokens], Updated = updatedMs },
+        RosterJson.Default.StoredMeta);
+
+    /// <summary>Longest word prefix that gets a token: a longer search word matches on its first letters.</summary>
+    public const int TokenLetters = 12;
+
+    /// <summary>The search tokens of a name: a token for every prefix (1 to 12 letters) of every word.</summary>
+    public static IReadOnlyList<string> WordTokens(string? name, Func<string, string> token) =>
+        [.. Words(name).SelectMany(w => Enumerable.Range(1, Math.Min(w.Length, TokenLetters)).Select(n => token(w[..n]))).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The token a search word is looked up by.</summary>
+    public static string SearchToken(string word, Func<string, string> token) => token(word.Length > TokenLetters ? word[..TokenLetters] : word);
 
     public static RosterEntry? Decode(string? json)
     {

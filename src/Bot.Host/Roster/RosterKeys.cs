@@ -10,12 +10,16 @@ namespace Bot.Host.Roster;
 /// script touches one cluster slot: a student's entries are in the shard their key hashes to (xxHash32, like the inbox), a
 /// turn writes only that shard, and a query asks every shard and merges. Per shard:
 /// <list type="bullet">
-/// <item><c>{ix:N}:sum</c> hash: student → their entry (compact JSON, <see cref="RosterCodec"/>).</item>
+/// <item><c>{ix:N}:sum</c> hash: student → their entry (compact JSON, <see cref="RosterCodec"/>), sealed like the records
+/// (<see cref="Storage.Encryption.StorageCipher"/>); <c>:meta</c>: student → what the scripts need to unlink an entry
+/// (channel, language, programme code, school, word tokens, save time), no name.</item>
 /// <item>Sorted sets scored for sorting and ranges: <c>:upd</c> (activity, hour), <c>:stage</c>, <c>:due</c> (next deadline's day
 /// number; none sorts last), <c>:name</c> and <c>:school</c> (the first ten letters as a number), <c>:exp</c> (ARC expiry, yyyyMM).</item>
 /// <item>Sets for equality filters: <c>:ch:tg</c>, <c>:lang:vi</c>, <c>:prog:master</c>, <c>:sch:ntu</c>, <c>:adv</c> (with an advisor).</item>
-/// <item><c>:words</c>: "word\0student" (score 0) for name search by word prefix (ZRANGEBYLEX), never a scan.</item>
-/// <item><c>:gone</c>: student → when they erased themselves (ms), so a late write cannot bring them back; kept a day.</item>
+/// <item><c>:words</c>: "token\0student" (score 0) for name search: a keyed token of every prefix (up to 12 letters) of
+/// every word of the name, so the name is not readable; a search looks its words' tokens up, never a scan.</item>
+/// <item><c>:gone</c>: a keyed token of the student → when they erased themselves (ms), so a late write cannot bring them
+/// back; kept a day.</item>
 /// </list>
 /// </summary>
 public static class RosterKeys
@@ -24,7 +28,7 @@ public static class RosterKeys
     public const int ShardCount = 16;
 
     /// <summary>The fixed keys of a shard, in the order every script receives them as KEYS.</summary>
-    public static readonly string[] Fixed = ["sum", "upd", "stage", "due", "name", "school", "exp", "words", "adv", "gone"];
+    public static readonly string[] Fixed = ["sum", "upd", "stage", "due", "name", "school", "exp", "words", "adv", "gone", "meta"];
 
     /// <summary>Set when the roster was built from the records (by <see cref="RosterRebuild"/>); holds the roster's layout version.</summary>
     public static readonly RedisKey Built = "ix:built";

@@ -35,7 +35,8 @@ public sealed record RosterQuery(
     IReadOnlyCollection<string>? Scope = null)
 {
     /// <summary>The filters as the query script reads them (count, then the specs); null when nobody can match.</summary>
-    internal (int Count, List<RedisValue> Specs)? Specs(DateOnly today)
+    /// <param name="token">How search words are looked up (the roster's keyed tokens); null when the query has no search.</param>
+    internal (int Count, List<RedisValue> Specs)? Specs(DateOnly today, Func<string, string>? token = null)
     {
         var specs = new List<RedisValue>();
         var count = 0;
@@ -127,7 +128,7 @@ public sealed record RosterQuery(
 
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var words = RosterCodec.Words(Q).ToList();
+            var words = token is null ? [] : RosterCodec.Words(Q).Select(w => RosterCodec.SearchToken(w, token)).ToList();
             var keys = CandidateKeys(Q.Trim()).ToList();
             if (words.Count == 0 && keys.Count == 0)
             {

@@ -19,8 +19,10 @@ internal static class RosterScripts
           if o.sc then redis.call('SREM', p .. 'sch:' .. o.sc, m) end
           if o.w then for _, w in ipairs(o.w) do redis.call('ZREM', KEYS[8], w .. '\0' .. m) end end
         end
+        local function meta(m) return redis.call('HGET', KEYS[11], m) end
         local function link(m)
           redis.call('HSET', KEYS[1], m, ARGV[3])
+          redis.call('HSET', KEYS[11], m, ARGV[16])
           redis.call('ZADD', KEYS[2], ARGV[10], m)
           redis.call('ZADD', KEYS[3], ARGV[5], m)
           redis.call('ZADD', KEYS[4], ARGV[6], m)
@@ -32,11 +34,12 @@ internal static class RosterScripts
           redis.call('SADD', p .. 'lang:' .. ARGV[12], m)
           if ARGV[13] ~= '' then redis.call('SADD', p .. 'prog:' .. ARGV[13], m) end
           if ARGV[14] ~= '' then redis.call('SADD', p .. 'sch:' .. ARGV[14], m) end
-          for i = 16, #ARGV do redis.call('ZADD', KEYS[8], 0, ARGV[i] .. '\0' .. m) end
+          for i = 17, #ARGV do redis.call('ZADD', KEYS[8], 0, ARGV[i] .. '\0' .. m) end
         end
         local function drop(m, old)
           if old then unlink(m, old) end
           redis.call('HDEL', KEYS[1], m)
+          redis.call('HDEL', KEYS[11], m)
           for i = 2, 7 do redis.call('ZREM', KEYS[i], m) end
           redis.call('SREM', KEYS[9], m)
         end
@@ -52,12 +55,12 @@ internal static class RosterScripts
 
         local m = ARGV[1]
         local u = tonumber(ARGV[4])
-        local gone = redis.call('ZSCORE', KEYS[10], m)
+        local gone = redis.call('ZSCORE', KEYS[10], ARGV[2])
         if gone then
           if tonumber(gone) >= u then return 0 end
-          redis.call('ZREM', KEYS[10], m)
+          redis.call('ZREM', KEYS[10], ARGV[2])
         end
-        local old = redis.call('HGET', KEYS[1], m)
+        local old = meta(m)
         if old then
           if tonumber(cjson.decode(old).u) > u then return 0 end
           unlink(m, old)
@@ -73,7 +76,7 @@ internal static class RosterScripts
     public const string Repair = Helpers + """
 
         local m = ARGV[1]
-        local old = redis.call('HGET', KEYS[1], m)
+        local old = meta(m)
         if not old or tonumber(cjson.decode(old).u) ~= tonumber(ARGV[2]) then return 0 end
         if ARGV[3] == '' then
           drop(m, old)
@@ -84,12 +87,15 @@ internal static class RosterScripts
         return 1
         """;
 
-    /// <summary>Remove a student everywhere. ARGV: member, erased at (ms) to keep a tombstone for a day, or '' for none (pruning).</summary>
+    /// <summary>
+    /// Remove a student everywhere. ARGV: member, erased at (ms) to keep a tombstone for a day, or '' for none (pruning), and
+    /// the member's token (the tombstone names the student only by a keyed hash).
+    /// </summary>
     public const string Remove = Helpers + """
 
         local m = ARGV[1]
-        drop(m, redis.call('HGET', KEYS[1], m))
-        if ARGV[2] ~= '' then redis.call('ZADD', KEYS[10], ARGV[2], m) end
+        drop(m, meta(m))
+        if ARGV[2] ~= '' then redis.call('ZADD', KEYS[10], ARGV[2], ARGV[3]) end
         return 1
         """;
 
@@ -265,7 +271,7 @@ internal static class RosterScripts
           local b = i + 1 + 2 * g
           for j = b + 1, b + tonumber(ARGV[b]) do
             if redis.call('ZSCORE', res, ARGV[j]) then
-              local entry = redis.call('HGET', KEYS[1], ARGV[j])
+              local entry = redis.call('HGET', KEYS[11], ARGV[j])
               blocked[#blocked + 1] = ARGV[j]
               blocked[#blocked + 1] = entry and cjson.decode(entry).l or ''
             end

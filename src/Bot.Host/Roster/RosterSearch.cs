@@ -15,7 +15,7 @@ public sealed record RosterPage(long Total, int Page, int PageSize, IReadOnlyLis
 /// exactly the page a single sorted set would give. Two waves of pipelined calls per page: the shards' first
 /// <c>page × pageSize</c> keys, then the page's entries.
 /// </summary>
-public sealed class RosterSearch(IConnectionMultiplexer redis, TimeProvider time)
+public sealed class RosterSearch(IConnectionMultiplexer redis, StudentRoster roster, Storage.Encryption.StorageCipher cipher, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
@@ -30,7 +30,7 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, TimeProvider time
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
         var now = time.GetUtcNow();
-        if (query.Specs(TaipeiTime.DateOf(now)) is not { } specs)
+        if (query.Specs(TaipeiTime.DateOf(now), roster.Token) is not { } specs)
         {
             return new RosterPage(0, page, pageSize, []);
         }
@@ -67,7 +67,7 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, TimeProvider time
         RosterQuery query, RosterSort sort, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (query.Specs(TaipeiTime.DateOf(now)) is not { } specs)
+        if (query.Specs(TaipeiTime.DateOf(now), roster.Token) is not { } specs)
         {
             yield break;
         }
@@ -124,7 +124,7 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, TimeProvider time
             var keys = byShard[i].ToList();
             for (var j = 0; j < keys.Count; j++)
             {
-                if (RosterCodec.Decode(values[i][j]) is { } entry)
+                if (!values[i][j].IsNull && RosterCodec.Decode(Open(keys[j], (byte[])values[i][j]!)) is { } entry)
                 {
                     found[keys[j].ToString()] = entry.ToSummary(keys[j], now);
                 }
@@ -133,6 +133,9 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, TimeProvider time
 
         return [.. members.Where(found.ContainsKey).Select(m => found[m])];
     }
+
+    private string Open(StudentKey student, byte[] stored) =>
+        System.Text.Encoding.UTF8.GetString(cipher.OpenOrPlain(stored, StudentRoster.Context(student))!);
 
     internal static RedisValue[] Arguments(string rid, string mode, RosterSort sort, bool descending, long n, (int Count, List<RedisValue> Specs) specs, params RedisValue[] tail) =>
         [rid, mode, RosterQuery.KeyName(sort), descending ? "1" : "0", n, specs.Count, .. specs.Specs, .. tail];

@@ -15,9 +15,12 @@ public sealed record RosterWrite(StudentKey Student, RosterEntry Entry, long Upd
 /// waits for two round trips; /delete removes the student from every shard key; a rebuild writes entries from records.
 /// Only Telegram and LINE students are on the roster ("try the bot" and the terminal are not students of any school).
 /// </summary>
-public sealed class StudentRoster(IConnectionMultiplexer redis, StudentDirectory directory, TimeProvider time, ILogger<StudentRoster> logger)
+public sealed class StudentRoster(IConnectionMultiplexer redis, StudentDirectory directory, Storage.Encryption.StorageCipher cipher, TimeProvider time, ILogger<StudentRoster> logger)
     : IStudentDataEraser
 {
+    /// <summary>The keyed token the roster names a value by where it must not be readable (name words, tombstones).</summary>
+    public string Token(string value) => cipher.Token("roster", value);
+
     public static bool Keeps(StudentKey student) => student.Channel is "tg" or "line";
 
     /// <summary>The entry before a turn, to compare with after it; null for a student not on the roster or not saved yet.</summary>
@@ -52,8 +55,8 @@ public sealed class StudentRoster(IConnectionMultiplexer redis, StudentDirectory
         }
     }
 
-    private static Task<RedisResult> SendAsync(IDatabaseAsync db, RosterWrite write) =>
-        db.ScriptEvaluateAsync(RosterScripts.Upsert, RosterKeys.FixedKeys(RosterKeys.ShardOf(write.Student)), Arguments(write, string.Empty));
+    private Task<RedisResult> SendAsync(IDatabaseAsync db, RosterWrite write) =>
+        db.ScriptEvaluateAsync(RosterScripts.Upsert, RosterKeys.FixedKeys(RosterKeys.ShardOf(write.Student)), Arguments(write, Token(write.Student.ToString())));
 
     /// <summary>Writes the entry of a saved record (the rebuild, an advisor's edit); an older record never replaces a newer entry.</summary>
     public Task WriteAsync(StudentKey student, StudentState state) =>
@@ -89,16 +92,21 @@ public sealed class StudentRoster(IConnectionMultiplexer redis, StudentDirectory
     public Task ForgetAsync(StudentKey student) => RemoveAsync(student, string.Empty);
 
     private Task<RedisResult> RemoveAsync(StudentKey student, string tombstone) =>
-        redis.GetDatabase().ScriptEvaluateAsync(RosterScripts.Remove, RosterKeys.FixedKeys(RosterKeys.ShardOf(student)), [student.ToString(), tombstone]);
+        redis.GetDatabase().ScriptEvaluateAsync(RosterScripts.Remove, RosterKeys.FixedKeys(RosterKeys.ShardOf(student)), [student.ToString(), tombstone, Token(student.ToString())]);
 
-    private static RedisValue[] Arguments(RosterWrite write, string guard)
+    /// <summary>The entry as stored: sealed like the records, bound to its shard and student.</summary>
+    public static string Context(StudentKey student) => RosterKeys.Prefix(RosterKeys.ShardOf(student)) + "sum/" + student;
+
+    /// <summary>The script's arguments; <paramref name="guard"/>: the student's tombstone token (upsert) or the save time to repair.</summary>
+    private RedisValue[] Arguments(RosterWrite write, string guard)
     {
         var e = write.Entry;
+        var tokens = RosterCodec.WordTokens(e.Name, Token);
         var args = new List<RedisValue>
         {
             write.Student.ToString(),
             guard,
-            RosterCodec.Encode(e, write.UpdatedMs),
+            cipher.Seal(RosterCodec.Encode(e, write.UpdatedMs), Context(write.Student)),
             write.UpdatedMs,
             (int)e.Stage,
             RosterCodec.Score(RosterCodec.DeadlineScore(e.Deadline)),
@@ -111,8 +119,9 @@ public sealed class StudentRoster(IConnectionMultiplexer redis, StudentDirectory
             e.ProgrammeCode ?? string.Empty,
             e.School ?? string.Empty,
             e.WithAdvisor ? "1" : "0",
+            RosterCodec.EncodeMeta(e, write.UpdatedMs, tokens),
         };
-        args.AddRange(RosterCodec.Words(e.Name).Select(w => (RedisValue)w));
+        args.AddRange(tokens.Select(w => (RedisValue)w));
         return [.. args];
     }
 }

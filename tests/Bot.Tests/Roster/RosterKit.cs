@@ -12,17 +12,17 @@ namespace Bot.Tests.Roster;
 /// <summary>The roster's real parts on a real Redis: records saved as a turn saves them, entries written, queries run.</summary>
 public sealed class RosterKit(IConnectionMultiplexer mux, FakeTimeProvider time)
 {
-    public StudentStore Store { get; } = new(mux, Options.Create(new StorageOptions()));
+    public StudentStore Store { get; } = new(mux, Options.Create(new StorageOptions()), Infrastructure.TestKeys.Cipher());
 
-    public StudentRoster Roster => new(mux, new StudentDirectory(mux, Store), time, NullLogger<StudentRoster>.Instance);
+    public StudentRoster Roster => new(mux, new StudentDirectory(mux, Store), Store.Cipher, time, NullLogger<StudentRoster>.Instance);
 
-    public RosterSearch Search => new(mux, time);
+    public RosterSearch Search => new(mux, Roster, Store.Cipher, time);
 
     /// <summary>Saves the record (and the students index) the way the host does, then its roster entry.</summary>
     public async Task SaveAsync(StudentKey student, StudentState state)
     {
         var db = mux.GetDatabase();
-        await db.StringSetAsync(StudentStore.RecordKey(student), StudentStateJson.Serialize(state));
+        await db.StringSetAsync(StudentStore.RecordKey(student), Store.Cipher.Seal(StudentStateJson.Serialize(state), StudentStore.RecordKey(student).ToString()));
         await db.SortedSetAddAsync(StudentStore.StudentsIndex, student.ToString(), state.UpdatedAt.ToUnixTimeSeconds());
         await Roster.WriteAsync(student, state);
     }

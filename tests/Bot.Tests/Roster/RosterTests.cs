@@ -114,7 +114,7 @@ public class RosterTests(RedisFixture redis) : IAsyncLifetime
         await mux.GetDatabase().StringSetAsync(StudentStore.RecordKey(student), StudentStateJson.Serialize(driver.State));
         var kit = new RosterKit(mux, driver.Time);
         var turns = Turns(kit, driver);
-        var search = new RosterSearch(mux, driver.Time);
+        var search = new RosterSearch(mux, kit.Roster, kit.Store.Cipher, driver.Time);
 
         await turns.RunAsync(student, "1", Inbound.FromText("/help"), CancellationToken.None);
         await turns.RunAsync(student, "2", Inbound.FromText("104522736210"), CancellationToken.None);
@@ -177,6 +177,7 @@ public class RosterTests(RedisFixture redis) : IAsyncLifetime
         [],
         [kit.Roster],
         new Bot.Host.Limits.StudentLimits(mux, Options.Create(new Bot.Host.Limits.StudentLimitsOptions()), driver.Time, NullLogger<Bot.Host.Limits.StudentLimits>.Instance),
+        new Bot.Host.Printing.PrintableReplies(new Bot.Host.Printing.PreparedPhotoStore(mux, TestKeys.Cipher()), NullLogger<Bot.Host.Printing.PrintableReplies>.Instance),
         kit.Roster,
         NullLogger<TurnProcessor>.Instance);
 
