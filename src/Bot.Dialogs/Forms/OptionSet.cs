@@ -18,10 +18,19 @@ public sealed record Option(string Code, string Value, string English)
             return Value;
         }
 
+        var gloss = Gloss(language, messages);
+        return gloss == Value ? Value : $"{gloss} · {Value}";
+    }
+
+    /// <summary>The same on a button (at most <see cref="Conversation.ButtonLabels.MaxLength"/> characters): the gloss alone when both do not fit.</summary>
+    public string ButtonLabel(Messages.Language language, Messages.MessageCatalogue? messages = null, int room = Conversation.ButtonLabels.MaxLength) =>
+        language == Messages.Language.TraditionalChinese ? Value : Conversation.ButtonLabels.WithNiaWords(Gloss(language, messages), Value, room);
+
+    private string Gloss(Messages.Language language, Messages.MessageCatalogue? messages)
+    {
         var catalogue = messages ?? Messages.MessageCatalogue.Default;
         var key = $"option.{Set}.{Code}";
-        var gloss = catalogue.Has(language, key) ? catalogue.Text(language, key) : English;
-        return gloss == Value ? Value : $"{gloss} · {Value}";
+        return catalogue.Has(language, key) ? catalogue.Text(language, key) : English;
     }
 }
 

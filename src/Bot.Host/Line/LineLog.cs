@@ -15,6 +15,9 @@ internal static partial class LineLog
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "LINE push failed")]
     public static partial void PushFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "A button label of {Length} characters was cut to LINE's {Max}; reword it (or the school data it shows)")]
+    public static partial void LabelCut(ILogger logger, int length, int max);
+
     [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "{Count} LINE webhook events older than {MaxAge} were acknowledged and not handled (a replay, or a redelivery too late to answer)")]
     public static partial void StaleEventsSkipped(ILogger logger, int count, TimeSpan maxAge);
 

@@ -75,10 +75,10 @@ public static class LineMessageGuard
 
     private static void CheckAction(LineAction action)
     {
-        if (action.Label is { Length: > LineLimits.MaxActionLabelLength } label)
+        if (action.Label is { } label && LineText.LabelLength(label) > LineLimits.MaxActionLabelLength)
         {
             throw new LineLimitException(
-                $"A LINE action label has at most {LineLimits.MaxActionLabelLength} characters; \"{label}\" has {label.Length}.");
+                $"A LINE action label has at most {LineLimits.MaxActionLabelLength} characters; \"{label}\" has {LineText.LabelLength(label)}.");
         }
 
         if (action is PostbackAction { Data.Length: > LineLimits.MaxPostbackDataLength } postback)

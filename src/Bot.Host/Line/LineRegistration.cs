@@ -23,6 +23,7 @@ public static class LineRegistration
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineQuotedButtons>());
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineReachability>());
         builder.Services.AddSingleton<Storage.IIndexPruner, LineReachabilityPruner>();
+        builder.Services.AddSingleton<LineQuickReplies>();
         builder.Services.AddSingleton<LineReplyRenderer>();
         builder.Services.AddSingleton<LineReplySender>();
         builder.Services.AddSingleton<LinePushQueue>();

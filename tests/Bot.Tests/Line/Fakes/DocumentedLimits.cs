@@ -5,7 +5,9 @@ namespace Bot.Tests.Line.Fakes;
 /// <summary>
 /// Limits LINE documents and enforces but the OpenAPI file does not state (so <see cref="SchemaValidator"/> cannot
 /// see them). Written independently of Bot.Host's LineLimits, so the fake does not check the bot against itself.
-/// A test asserts the yml still lacks them: if LINE adds them to the spec, the spec should be the source.
+/// A test asserts the yml still lacks them: if LINE adds them to the spec, the spec should be the source. Lengths are
+/// counted as LINE documents (developers.line.biz/en/docs/messaging-api/text-character-count): labels in grapheme
+/// clusters, other text in UTF-16 code units.
 /// </summary>
 public static class DocumentedLimits
 {
@@ -41,14 +43,14 @@ public static class DocumentedLimits
     private static IEnumerable<SpecViolation> CheckMessage(JsonObject message, string path)
     {
         var type = (string?)message["type"];
-        if (type == "text" && Length(message["text"]) > TextLength)
+        if (type == "text" && Utf16Length(message["text"]) > TextLength)
         {
             yield return new($"{path}.text", $"Length must be between 0 and {TextLength}");
         }
 
         if (type == "template")
         {
-            if (Length(message["altText"]) > TemplateAltTextLength)
+            if (Utf16Length(message["altText"]) > TemplateAltTextLength)
             {
                 yield return new($"{path}.altText", $"Length must be between 0 and {TemplateAltTextLength}");
             }
@@ -61,7 +63,7 @@ public static class DocumentedLimits
                 yield return new($"{path}.template.actions", $"Size must be between {min} and {max}");
             }
 
-            if ((string?)template?["type"] == "confirm" && Length(template["text"]) > ConfirmTextLength)
+            if ((string?)template?["type"] == "confirm" && Graphemes(template["text"]) > ConfirmTextLength)
             {
                 yield return new($"{path}.template.text", $"Length must be between 0 and {ConfirmTextLength}");
             }
@@ -108,12 +110,15 @@ public static class DocumentedLimits
                 yield return new(path, "Must be specified");
             }
         }
-        else if (Length(label) is 0 or > ActionLabelLength)
+        else if (Graphemes(label) is 0 or > ActionLabelLength)
         {
             yield return new(path, $"Length must be between 1 and {ActionLabelLength}");
         }
     }
 
-    private static int Length(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text.EnumerateRunes().Count() : 0;
+    private static int Utf16Length(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text.Length : 0;
+
+    private static int Graphemes(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? new System.Globalization.StringInfo(text).LengthInTextElements : 0;
 }
