@@ -33,6 +33,14 @@ internal sealed class FieldPrompter(TurnContext ctx)
         }
 
         rows.Add(NavigationRow(field));
+        if (field.DateWindow?.Invoke(ctx.Today) is { } window)
+        {
+            // Editing opens the picker on the current answer.
+            var current = editing ? DateRules.Stored(ctx.State.Answer(field.Id)) : null;
+            var initial = current is { } date && window.Contains(date) ? date : window.Initial;
+            output.PickDate(new DatePick(ctx.T("button.pickDate"), initial, window.Earliest, window.Latest));
+        }
+
         output.Buttons(rows);
     }
 

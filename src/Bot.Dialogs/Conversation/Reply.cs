@@ -12,6 +12,9 @@ public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Choice>>? Bu
     /// </summary>
     public Printing.SummarySection? Section { get; init; }
 
+    /// <summary>Set on a date question: the dates a picker may offer (LINE); others ignore it.</summary>
+    public DatePick? DatePick { get; init; }
+
     public const char CopyStart = '\u27E6';
     public const char CopyEnd = '\u27E7';
 

@@ -16,6 +16,7 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     private List<IReadOnlyList<Choice>>? buttons;
     private List<IReadOnlyList<Choice>>? extraRows;
     private Printing.SummarySection? section;
+    private DatePick? datePick;
 
     public TurnEffects Effects { get; set; }
 
@@ -62,12 +63,20 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     {
         if (text.Length > 0)
         {
-            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null) { Section = section });
+            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null) { Section = section, DatePick = datePick });
         }
 
         text.Clear();
         buttons = null;
         section = null;
+        datePick = null;
+        return this;
+    }
+
+    /// <summary>The next message asks a date: channels with a date picker offer it (call just before <see cref="Buttons"/>).</summary>
+    public ReplyBuilder PickDate(DatePick pick)
+    {
+        datePick = pick;
         return this;
     }
 
@@ -95,6 +104,7 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
         buttons = null;
         extraRows = null;
         section = null;
+        datePick = null;
         Effects = TurnEffects.None;
     }
 

@@ -81,6 +81,13 @@ public static class LineMessageGuard
                 $"A LINE action label has at most {LineLimits.MaxActionLabelLength} characters; \"{label}\" has {LineText.LabelLength(label)}.");
         }
 
+        if (action is DatetimePickerAction { Mode: "date" } picker
+            && !(LineDates.TryParse(picker.Min, out var min) && LineDates.TryParse(picker.Max, out var max) && LineDates.TryParse(picker.Initial, out var initial)
+                && min >= LineDates.Earliest && max <= LineDates.Latest && min < max && initial >= min && initial <= max))
+        {
+            throw new LineLimitException($"A LINE date picker needs yyyy-MM-dd dates with min < max and min <= initial <= max; got {picker.Min}, {picker.Initial}, {picker.Max}.");
+        }
+
         if (action is PostbackAction { Data.Length: > LineLimits.MaxPostbackDataLength } postback)
         {
             throw new LineLimitException(

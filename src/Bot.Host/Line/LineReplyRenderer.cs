@@ -18,7 +18,7 @@ public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickRep
         var messages = new List<LineMessage>();
         foreach (var reply in replies)
         {
-            var quickReply = quickReplies.For(reply.Buttons);
+            var quickReply = quickReplies.For(reply.Buttons, reply.DatePick);
             var text = LineText.Shorten(reply.PlainText, LineLimits.MaxTextLength);
             if (reply.File is { } file)
             {

@@ -93,11 +93,52 @@ public static class DocumentedLimits
                     continue;
                 }
 
-                foreach (var v in CheckLabel(action["label"], $"{itemPath}.action.label", required: true))
+                foreach (var v in CheckLabel(action["label"], $"{itemPath}.action.label", required: true).Concat(CheckDatePicker(action, $"{itemPath}.action")))
                 {
                     yield return v;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The datetime picker's date mode (reference, "Datetime picker action"): initial, min and max are full-date
+    /// (yyyy-MM-dd) from 1900-01-01 to 2100-12-31, max greater than min, initial between them.
+    /// </summary>
+    public static IEnumerable<SpecViolation> CheckDatePicker(JsonObject action, string path)
+    {
+        if ((string?)action["type"] != "datetimepicker" || (string?)action["mode"] != "date")
+        {
+            yield break;
+        }
+
+        var dates = new Dictionary<string, DateOnly>();
+        foreach (var name in new[] { "initial", "min", "max" })
+        {
+            if (action[name] is null)
+            {
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact((string?)action[name], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                || date < new DateOnly(1900, 1, 1) || date > new DateOnly(2100, 12, 31))
+            {
+                yield return new($"{path}.{name}", "Must be a full-date (yyyy-MM-dd) from 1900-01-01 to 2100-12-31");
+                continue;
+            }
+
+            dates[name] = date;
+        }
+
+        if (dates.TryGetValue("min", out var min) && dates.TryGetValue("max", out var max) && max <= min)
+        {
+            yield return new($"{path}.max", "Must be greater than min");
+        }
+
+        if (dates.TryGetValue("initial", out var initial)
+            && ((dates.TryGetValue("min", out var low) && initial < low) || (dates.TryGetValue("max", out var high) && initial > high)))
+        {
+            yield return new($"{path}.initial", "Must be between min and max");
         }
     }
 
