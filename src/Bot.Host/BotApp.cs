@@ -11,6 +11,7 @@ using Bot.Host.LocalChat;
 using Bot.Host.Reminders;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
+using Bot.Host.Telemetry;
 using Bot.Host.Uploads;
 
 namespace Bot.Host;
@@ -24,6 +25,9 @@ public static class BotApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostDefaults.ContentRoot(args) });
         builder.KeepUrlsOutOfLogs();
         configure?.Invoke(builder);
+
+        // Metrics and traces (OpenTelemetry; OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, Prometheus at /metrics), JSON logs in a container.
+        builder.AddTelemetry();
 
         // State: every student's record, lease and outbox in Redis.
         builder.AddRedisState();
@@ -75,6 +79,9 @@ public static class BotApp
         // /healthz/live for restarts, /healthz/ready for traffic, /healthz for compose and load balancers.
         app.MapHealth();
 
+        // Webhook answers counted by channel and status class (a 5xx makes the platform send the update again).
+        app.UseWebhookMetrics();
+
         // LINE's webhook: signature checked, events persisted, 200.
         app.MapLineWebhook();
 
@@ -86,6 +93,9 @@ public static class BotApp
 
         // Advisors' page and its JSON API, behind a session cookie.
         app.MapDashboard();
+
+        // Prometheus scrapes: loopback callers, or the advisors' key as a bearer token.
+        app.MapMetrics();
         return app;
     }
 }

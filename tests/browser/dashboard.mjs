@@ -1,5 +1,6 @@
 // Drives the advisors' dashboard in the system Chromium: log in, filter, open a timeline, send a broadcast,
-// chat through the first questions in "try the bot", replay an undelivered message, and save screenshots.
+// chat through the first questions in "try the bot", see the schools' links with their QR codes, replay an undelivered
+// message, and save screenshots.
 // Usage: node tests/browser/dashboard.mjs <baseUrl> <apiKey> [screenshotDir]
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -86,6 +87,14 @@ try {
   await page.locator('#chat .bubble.bot').last().locator('.choices button', { hasText: 'Extension' }).first().click();
   await page.waitForFunction(n => document.querySelectorAll('#chat .bubble.bot').length > n, bots);
   await page.screenshot({ path: join(shots, 'try-the-bot.png') });
+
+  step('school links');
+  await page.click('nav [data-tab=links]');
+  await page.waitForSelector('#school-links [data-school] img');
+  await page.waitForFunction(() => [...document.querySelectorAll('#school-links img')].every(i => i.complete && i.naturalWidth > 0));
+  const schoolLink = (await page.textContent('#school-links [data-school] code')).trim();
+  if (!/^https:\/\/t\.me\/\w+\?start=[\w-]+$/.test(schoolLink)) throw new Error('school link: ' + schoolLink);
+  await page.screenshot({ path: join(shots, 'school-links.png') });
 
   step('undelivered');
   await page.click('nav [data-tab=undelivered]');

@@ -29,7 +29,7 @@ public sealed class QueuedUpdate(long id, long chat, byte[] json, int messages)
 
 /// <summary>
 /// A minimal, fast Bot API on 127.0.0.1: getUpdates serves a backlog by offset/limit and returns as soon as
-/// something arrives; sendMessage/answerCallbackQuery/editMessageText answer minimal valid JSON and record,
+/// something arrives; sendMessage/answerCallbackQuery/editMessageText/editMessageReplyMarkup answer minimal valid JSON and record,
 /// per chat, when each update got its first reply. Optionally limits messages to N/s with 429 retry_after: a token
 /// bucket (one second's allowance) or, as Telegram does, a sliding one-second window (<see cref="SlidingWindow"/>).
 /// </summary>
@@ -166,6 +166,11 @@ public sealed class FakeBotApi : IAsyncDisposable
                 }
 
                 await context.Response.Body.WriteAsync(TrueResult);
+                return;
+            case "editMessageReplyMarkup":
+                // An answered question's buttons taken away: not a message the benchmark waits for, but answered as Telegram does.
+                var edited = ReadLong(body, "chat_id"u8);
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"ok\":true,\"result\":{\"message_id\":" + ReadLong(body, "message_id"u8) + ",\"date\":1764000000,\"chat\":{\"id\":" + edited + ",\"type\":\"private\"},\"text\":\"ok\"}}"));
                 return;
             case "getMe":
                 await context.Response.Body.WriteAsync(Me);

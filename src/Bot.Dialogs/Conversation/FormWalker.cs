@@ -125,7 +125,7 @@ internal sealed class FormWalker(TurnContext ctx, IConversationMoves moves)
 
         var context = ctx.Fields;
         var options = field.OptionsFor(context);
-        if (options?.Match(text) is { } option)
+        if (options?.Match(text, ctx.Language) is { } option)
         {
             Accept(scope, field, option.Code, null);
             return;

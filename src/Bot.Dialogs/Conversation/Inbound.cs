@@ -12,6 +12,12 @@ public sealed record Inbound(InboundKind Kind, string? Text = null, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<string>? QuotedButtons { get; init; }
 
+    /// <summary>
+    /// What the student's way in carried (Telegram's <c>t.me/bot?start=…</c>; a LINE URL parameter could too): a school's
+    /// link preselects that school (<see cref="Forms.SchoolLink"/>). Null for an ordinary message.
+    /// </summary>
+    public string? StartPayload { get; init; }
+
     public static Inbound FromText(string text, string? languageHint = null)
     {
         // The copy markers are ours: a student's text must never open or close a tap-to-copy span.

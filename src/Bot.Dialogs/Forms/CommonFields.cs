@@ -38,10 +38,14 @@ public static class CommonFields
         new("email", FormStep.Register, NiaScreen.Registration, "電子郵件") { Read = (t, _) => ContactRules.Email(t) },
     ];
 
-    /// <summary>Which configured school (if any) supplies defaults; asked first on the application's own page.</summary>
+    /// <summary>
+    /// Which configured school (if any) supplies defaults; asked first on the application's own page. A school preselected
+    /// by its link (<see cref="SchoolLink"/>) is offered first, one tap to confirm.
+    /// </summary>
     public static readonly FieldSpec SchoolProfile = new("schoolId", FormStep.Request, NiaScreen.BotOnly, "學校")
     {
         OptionsFrom = FieldContext.SchoolOptions,
+        SchoolDefault = s => s.Name,
         AppliesWhen = c => c.Schools.Count > 0,
         Reviewed = false,
     };

@@ -26,7 +26,8 @@ public sealed record Option(string Code, string Value, string English)
     public string ButtonLabel(Messages.Language language, Messages.MessageCatalogue? messages = null, int room = Conversation.ButtonLabels.MaxLength) =>
         language == Messages.Language.TraditionalChinese ? Value : Conversation.ButtonLabels.WithNiaWords(Gloss(language, messages), Value, room);
 
-    private string Gloss(Messages.Language language, Messages.MessageCatalogue? messages)
+    /// <summary>The option's name in <paramref name="language"/>: its catalogue gloss, else <see cref="English"/>.</summary>
+    public string Gloss(Messages.Language language, Messages.MessageCatalogue? messages = null)
     {
         var catalogue = messages ?? Messages.MessageCatalogue.Default;
         var key = $"option.{Set}.{Code}";
@@ -45,8 +46,12 @@ public sealed class OptionSet(string name, IReadOnlyList<Option> options)
 
     public Option? ByValue(string value) => Options.FirstOrDefault(o => o.Value == value);
 
-    /// <summary>Typed text that names an option (its number in the list, NIA text or English name) counts as choosing it.</summary>
-    public Option? Match(string typed)
+    /// <summary>
+    /// Typed text that names an option counts as choosing it: its number in the list, the NIA text, the English name,
+    /// or its name in the student's <paramref name="language"/> (accents optional: "viet nam" is "Việt Nam"); the start of a
+    /// name (3 characters or more) when only one option begins so.
+    /// </summary>
+    public Option? Match(string typed, Messages.Language? language = null, Messages.MessageCatalogue? messages = null)
     {
         var text = typed.Trim();
         if (int.TryParse(text, out var number) && number >= 1 && number <= Options.Count)
@@ -55,9 +60,21 @@ public sealed class OptionSet(string name, IReadOnlyList<Option> options)
         }
 
         var normalized = text.Replace('台', '臺');
-        return Options.FirstOrDefault(o => string.Equals(o.Value, normalized, StringComparison.Ordinal)
-                || string.Equals(o.English, text, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(o.Code, text, StringComparison.OrdinalIgnoreCase))
-            ?? Options.FirstOrDefault(o => text.Length >= 3 && (o.English.StartsWith(text, StringComparison.OrdinalIgnoreCase) || o.Value.StartsWith(normalized, StringComparison.Ordinal)));
+        var folded = Messages.TypedText.Fold(text);
+        IEnumerable<string> Names(Option o) => language is { } l && l != Messages.Language.English
+            ? [Messages.TypedText.Fold(o.English), Messages.TypedText.Fold(o.Gloss(l, messages))]
+            : [Messages.TypedText.Fold(o.English)];
+
+        var exact = Options.FirstOrDefault(o => string.Equals(o.Value, normalized, StringComparison.Ordinal)
+            || string.Equals(o.Code, text, StringComparison.OrdinalIgnoreCase)
+            || Names(o).Contains(folded, StringComparer.Ordinal));
+        if (exact is not null || text.Length < 3)
+        {
+            return exact;
+        }
+
+        var starting = Options.Where(o => o.Value.StartsWith(normalized, StringComparison.Ordinal)
+            || Names(o).Any(n => n.StartsWith(folded, StringComparison.Ordinal))).Take(2).ToList();
+        return starting.Count == 1 ? starting[0] : null;
     }
 }

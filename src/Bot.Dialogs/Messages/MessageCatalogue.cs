@@ -8,9 +8,13 @@ namespace Bot.Dialogs.Messages;
 /// <summary>
 /// Every text the bot says, one catalogue per language. Each feature ships its own embedded
 /// files named <c>feature.{code}.json</c> (flat key → text); all of one language are merged.
+/// Texts name their placeholders (<c>{deadline}</c>, <c>{days, plural, one {# day} other {# days}}</c>); code passes the
+/// values in the order <c>arguments.json</c> lists for the key, so translators may reorder them freely.
 /// </summary>
-public sealed class MessageCatalogue
+public sealed partial class MessageCatalogue
 {
+    private const string ArgumentsFile = ".Messages.arguments.json";
+
     public static MessageCatalogue Default { get; } = LoadEmbedded(typeof(MessageCatalogue).Assembly);
 
     private readonly FrozenDictionary<Language, FrozenDictionary<string, string>> byLanguage;
@@ -49,7 +53,8 @@ public sealed class MessageCatalogue
     public static MessageCatalogue LoadEmbedded(Assembly assembly)
     {
         var merged = new Dictionary<Language, Dictionary<string, string>>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal) && n.Contains(".Messages.", StringComparison.Ordinal)))
+        var arguments = ReadArguments(assembly);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal) && n.Contains(".Messages.", StringComparison.Ordinal) && !n.EndsWith(ArgumentsFile, StringComparison.Ordinal)))
         {
             var stem = name[..^".json".Length];
             var language = new Language(stem[(stem.LastIndexOf('.') + 1)..]);
@@ -63,7 +68,7 @@ public sealed class MessageCatalogue
 
             foreach (var (key, value) in entries)
             {
-                if (!table.TryAdd(key, value))
+                if (!table.TryAdd(key, Positional(key, value, arguments, language)))
                 {
                     throw new InvalidDataException($"Message key {key} is defined twice for {language.Code()} ({name}).");
                 }

@@ -6,7 +6,8 @@ namespace Bot.Dialogs.Messages;
 /// <summary>
 /// Fills a catalogue text: <c>{0}</c> is an argument, and <c>{0, plural, one {# day} other {# days}}</c> picks the form for
 /// the number (<c>#</c> is the number; <c>=0 {…}</c> matches exactly), so texts say "1 day" and "3 days", never "day(s)".
-/// Languages without plural forms simply write <c>{0} 天</c>.
+/// Languages without plural forms simply write <c>{0} 天</c>. The catalogue files name their placeholders
+/// (<c>{days}</c>); <see cref="MessageCatalogue"/> turns the names into these positions when it loads.
 /// </summary>
 public static class MessageFormat
 {

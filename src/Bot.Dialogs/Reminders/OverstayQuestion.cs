@@ -1,42 +1,73 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Bot.Dialogs.Messages;
 
 namespace Bot.Dialogs.Reminders;
 
-/// <summary>Recognises a free-text overstay question such as "overstay 15 days", "overstayed by 15 days" or "逾期 15 天".</summary>
-public static partial class OverstayQuestion
+/// <summary>
+/// Recognises a free-text overstay question in any language the bot speaks: "overstay 15 days", "逾期 15 天",
+/// "quá hạn 15 ngày", "overstay 15 hari", "15 days of overstay". The words are <c>words.overstay</c> and
+/// <c>words.days</c> in the catalogues, matched with or without accents.
+/// </summary>
+public static class OverstayQuestion
 {
+    /// <summary>Linear patterns on text the host already caps; the timeout only guards against the unforeseen.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<Words, Regex[]> Patterns = [];
+
     /// <summary>The number of days asked about, or null when the text is not such a question.</summary>
-    public static int? ParseDays(string? text)
+    public static int? ParseDays(string? text, Words? words = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        // FormKC turns full-width digits (１５) from Chinese keyboards into ASCII.
-        var normalized = text.Normalize(NormalizationForm.FormKC);
-        foreach (var pattern in (ReadOnlySpan<Regex>)[EnglishOverstayThenDays(), EnglishDaysThenOverstay(), ChineseOverdueThenDays(), ChineseDaysThenOverdue()])
+        // Folding also turns full-width digits (１５) from Chinese keyboards into ASCII.
+        var folded = TypedText.Fold(text);
+        try
         {
-            var match = pattern.Match(normalized);
-            if (match.Success && int.TryParse(match.Groups["days"].ValueSpan, out var days) && days > 0)
+            foreach (var pattern in PatternsFor(words ?? Words.Default))
             {
-                return days;
+                var match = pattern.Match(folded);
+                if (match.Success && int.TryParse(match.Groups["days"].ValueSpan, out var days) && days > 0)
+                {
+                    return days;
+                }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Not a question we can read: the text goes on to the current step as usual.
         }
 
         return null;
     }
 
-    [GeneratedRegex(@"\boverstay(?:ed|ing)?(?:\s+(?:by|for|of))?[\s:]*(?<days>\d{1,4})\s*days?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EnglishOverstayThenDays();
+    /// <summary>"overstay(ed) (by|for|of) 15 days" and "15 days (of) overstay", with every language's words.</summary>
+    private static Regex[] PatternsFor(Words words)
+    {
+        lock (Gate)
+        {
+            if (!Patterns.TryGetValue(words, out var patterns))
+            {
+                var overstay = Alternatives(words.All("words.overstay"));
+                var days = Alternatives(words.All("words.days"));
+                const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+                patterns =
+                [
+                    new Regex($@"(?:{overstay})(?:居留|了)*(?:\s+(?:by|for|of|sebanyak|selama))?[\s:：]*(?<days>\d{{1,4}})\s*(?:{days})(?![a-z])", options, Timeout),
+                    new Regex($@"(?<![0-9])(?<days>\d{{1,4}})\s*(?:{days})(?:\s+of)?\s*的?(?:{overstay})", options, Timeout),
+                ];
+                Patterns[words] = patterns;
+            }
 
-    [GeneratedRegex(@"\b(?<days>\d{1,4})\s*days?\s+(?:of\s+)?overstay", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EnglishDaysThenOverstay();
+            return patterns;
+        }
+    }
 
-    [GeneratedRegex(@"(?:逾期|超過居留期限|超期)(?:居留)?了?[\s:：]*(?<days>\d{1,4})\s*(?:天|日)", RegexOptions.CultureInvariant)]
-    private static partial Regex ChineseOverdueThenDays();
-
-    [GeneratedRegex(@"(?<days>\d{1,4})\s*(?:天|日)的?(?:逾期|超期)", RegexOptions.CultureInvariant)]
-    private static partial Regex ChineseDaysThenOverdue();
+    /// <summary>A regex alternation of the words, longest first so "days" wins over "day".</summary>
+    private static string Alternatives(IEnumerable<string> words) =>
+        string.Join('|', words.OrderByDescending(w => w.Length).Select(Regex.Escape));
 }

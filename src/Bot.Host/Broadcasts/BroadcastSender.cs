@@ -22,7 +22,8 @@ public sealed class BroadcastSender(
     IOptions<BroadcastOptions> options,
     IServiceProvider services,
     TimeProvider time,
-    ILogger<BroadcastSender> logger)
+    ILogger<BroadcastSender> logger,
+    BroadcastMetrics metrics)
 {
     private const int TelegramBatch = 100;
 
@@ -83,6 +84,7 @@ public sealed class BroadcastSender(
                 await store.RecordAsync(job.Id, "tg", m, "failed");
             }
 
+            metrics.Recipients("tg", "failed", members.Length);
             return;
         }
 
@@ -101,6 +103,7 @@ public sealed class BroadcastSender(
 
             // Recorded even if the host is stopping now: the message went out.
             await store.RecordAsync(job.Id, "tg", member, outcome);
+            metrics.Recipients("tg", outcome);
         });
     }
 
@@ -168,6 +171,8 @@ public sealed class BroadcastSender(
         {
             await store.RecordAsync(job.Id, "line", m, outcome);
         }
+
+        metrics.Recipients("line", outcome, members.Length);
     }
 
     /// <summary>The same batch always gets the same key, so re-sending it after a crash is accepted once by LINE.</summary>

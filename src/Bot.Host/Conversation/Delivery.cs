@@ -23,6 +23,18 @@ public sealed class Delivery
     /// <summary>Whether the channel's side effects of the inbound (stop a button's spinner, delete a password) are done.</summary>
     public bool EffectsDone { get; set; }
 
+    /// <summary>
+    /// The bot's messages showing a question's buttons when the turn began (channel ids, comma-separated), to take away
+    /// once the replies are sent; null when not known (a refused turn, an advisors' hook): nothing is taken away then.
+    /// </summary>
+    public string? ShownButtons { get; set; }
+
+    /// <summary>The messages sent in this delivery with a question's buttons, comma-separated (they replace <see cref="ShownButtons"/>).</summary>
+    public string SentButtons { get; set; } = string.Empty;
+
+    /// <summary>Whether the old buttons were taken away and the new ones recorded.</summary>
+    public bool ButtonsTidied { get; set; }
+
     public void Decided(IReadOnlyList<Reply> replies, TurnEffects effects, bool fromAdvisors = false)
     {
         Replies = replies;

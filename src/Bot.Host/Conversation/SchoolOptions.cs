@@ -82,6 +82,16 @@ public sealed class SchoolsOptions
                 }
             }
 
+            // The id is the start parameter of the school's Telegram link (and its QR code on the dashboard).
+            if (!SchoolLink.IsValidCode(school.Id))
+            {
+                yield return $"Schools:{i}:Id '{school.Id}' cannot be a Telegram start parameter (1–{SchoolLink.MaxLength} characters of A–Z, a–z, 0–9, _ and -).";
+            }
+            else if (string.Equals(school.Id, SchoolLink.GroupPayload, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"Schools:{i}:Id '{school.Id}' is taken by the bot's own link from groups; choose another.";
+            }
+
             if (school.DefaultProgramme is { } programme && NiaLists.Programmes.Match(programme) is null)
             {
                 yield return $"Schools:{i}:DefaultProgramme '{programme}' is not one of the NIA's 12 programmes.";

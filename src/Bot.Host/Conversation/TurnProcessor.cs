@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Cases;
 using Bot.Host.Storage;
@@ -6,7 +7,14 @@ using Bot.Host.Uploads;
 namespace Bot.Host.Conversation;
 
 /// <summary>What a turn produced, for the channel to send. <see cref="Replayed"/>: a redelivery, answered from the outbox.</summary>
-public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool Replayed, StudentState? State);
+public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool Replayed, StudentState? State)
+{
+    /// <summary>
+    /// The bot's messages still showing a question's buttons when the turn began (see StudentStore.ButtonsKey): a channel
+    /// that can take buttons away does so once the student answered. Null when the turn did not run (refused).
+    /// </summary>
+    public string? ShownButtons { get; init; }
+}
 
 /// <summary>
 /// One turn for one student: take the student (lease), load, let the dialog decide, save, release — and only
@@ -21,7 +29,8 @@ public sealed class TurnProcessor(
     IEnumerable<ITurnObserver> observers,
     IEnumerable<IStudentDataEraser> erasers,
     Limits.StudentLimits limits,
-    ILogger<TurnProcessor> logger)
+    ILogger<TurnProcessor> logger,
+    TurnMetrics? metrics = null)
 {
     /// <summary>Waits for a student held by another turn (another host, or one that hung) at most this long beyond its lease.</summary>
     private static readonly TimeSpan ExtraWait = TimeSpan.FromSeconds(5);
@@ -29,7 +38,29 @@ public sealed class TurnProcessor(
     /// <summary>The students index is refreshed at most this often per student, keeping the common turn at two round trips (the first also checks the per-student limits).</summary>
     private static readonly TimeSpan IndexRefresh = TimeSpan.FromHours(1);
 
+    /// <summary>The turn, counted by outcome and timed (<see cref="TurnMetrics"/>).</summary>
     public async Task<TurnOutcome?> RunAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = TurnMetrics.Failed;
+        try
+        {
+            var result = await RunTurnAsync(student, inboundId, inbound, cancellationToken);
+            outcome = TurnMetrics.OutcomeOf(result);
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = TurnMetrics.Cancelled;
+            throw;
+        }
+        finally
+        {
+            metrics?.Turn(student.Channel, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<TurnOutcome?> RunTurnAsync(StudentKey student, string inboundId, Inbound inbound, CancellationToken cancellationToken)
     {
         var begin = await AcquireAsync(student, limits.RequestFor(student, inbound), cancellationToken);
         if (begin.Returned)
@@ -53,7 +84,7 @@ public sealed class TurnProcessor(
         {
             // The platform sent this update again (we stopped before confirming it): answer as before, don't run it twice.
             await store.ReleaseAsync(lease);
-            return new TurnOutcome(previous.Replies, previous.Effects, Replayed: true, State: null);
+            return new TurnOutcome(previous.Replies, previous.Effects, Replayed: true, State: null) { ShownButtons = lease.ShownButtons };
         }
 
         TurnResult result;
@@ -131,7 +162,7 @@ public sealed class TurnProcessor(
             }
         }
 
-        return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state);
+        return new TurnOutcome(result.Replies, result.Effects, Replayed: false, erase ? null : state) { ShownButtons = lease.ShownButtons };
     }
 
     /// <summary>The first attempt also checks the limits (in the same round trip); retries while another turn holds the student only wait for the lease.</summary>

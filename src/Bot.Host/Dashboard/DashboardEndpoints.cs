@@ -59,6 +59,7 @@ public static class DashboardEndpoints
 
         api.MapPost("/chat", ChatAsync);
         api.MapDeadLetters();
+        api.MapSchoolLinks();
         return app;
     }
 

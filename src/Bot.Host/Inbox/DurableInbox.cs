@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using StackExchange.Redis;
@@ -10,7 +11,8 @@ namespace Bot.Host.Inbox;
 /// by one host at a time (see <see cref="InboxProcessor"/>), so a student's events are handled in the order they
 /// arrived. Each stream, its lease and its de-duplication keys share one hash tag (<c>{inbox:N}</c>).
 /// </summary>
-public sealed class DurableInbox(IConnectionMultiplexer redis)
+/// <param name="metrics">Counts appended events; none when a test builds the inbox by hand.</param>
+public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? metrics = null)
 {
     /// <summary>How many streams: the most hosts that can share the work. Changing it re-shards, so drain the inbox first.</summary>
     public const int ShardCount = 8;
@@ -29,7 +31,7 @@ public sealed class DurableInbox(IConnectionMultiplexer redis)
     // Add only if this event was never seen: a redelivery (same id) is dropped here, before it can be handled twice.
     private const string AppendScript = """
         if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
-          return redis.call('XADD', KEYS[1], '*', 'ch', ARGV[2], 'student', ARGV[3], 'id', ARGV[4], 'body', ARGV[5])
+          return redis.call('XADD', KEYS[1], '*', 'ch', ARGV[2], 'student', ARGV[3], 'id', ARGV[4], 'body', ARGV[5], 'tp', ARGV[6])
         end
         return false
         """;
@@ -46,6 +48,8 @@ public sealed class DurableInbox(IConnectionMultiplexer redis)
     public async Task<int> AppendAsync(IReadOnlyList<InboxEntry> entries)
     {
         var db = redis.GetDatabase();
+        using var activity = Telemetry.ArcMeter.Traces.StartActivity("inbox append", ActivityKind.Producer);
+        var traceParent = Activity.Current?.Id ?? string.Empty;
 
         // Sent back to back on one connection, so Redis applies them in this order.
         var appends = entries.Select(e =>
@@ -54,10 +58,19 @@ public sealed class DurableInbox(IConnectionMultiplexer redis)
             return db.ScriptEvaluateAsync(
                 AppendScript,
                 [Stream(shard), Seen(shard, e.Channel, e.EventId)],
-                [(long)SeenLifetime.TotalSeconds, e.Channel, e.Student, e.EventId, e.Body]);
+                [(long)SeenLifetime.TotalSeconds, e.Channel, e.Student, e.EventId, e.Body, traceParent]);
         }).ToList();
         var results = await Task.WhenAll(appends);
-        var added = results.Count(r => !r.IsNull);
+        var added = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (!results[i].IsNull)
+            {
+                added++;
+                metrics?.Appended(entries[i].Channel);
+            }
+        }
+
         if (added > 0)
         {
             await redis.GetSubscriber().PublishAsync(Appended, added);
@@ -114,6 +127,9 @@ public sealed class DurableInbox(IConnectionMultiplexer redis)
     public static InboxEntry? Parse(StreamEntry entry)
     {
         string? channel = entry["ch"], student = entry["student"], id = entry["id"], body = entry["body"];
-        return channel is null || student is null || id is null || body is null ? null : new InboxEntry(channel, student, id, body);
+        string? traceParent = entry["tp"];
+        return channel is null || student is null || id is null || body is null
+            ? null
+            : new InboxEntry(channel, student, id, body) { TraceParent = string.IsNullOrEmpty(traceParent) ? null : traceParent };
     }
 }

@@ -5,7 +5,11 @@ namespace Bot.Host.Inbox;
 /// (the student key, which decides its shard and so its order), the platform's id for it (for de-duplication)
 /// and its raw JSON, parsed again by the channel's handler.
 /// </summary>
-public sealed record InboxEntry(string Channel, string Student, string EventId, string Body);
+public sealed record InboxEntry(string Channel, string Student, string EventId, string Body)
+{
+    /// <summary>The W3C trace context of the webhook that appended it, so the turn's span continues the webhook's trace.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>
 /// Handles the entries of one channel. Runs on the student's work queue: one entry of a student at a time. Throwing means

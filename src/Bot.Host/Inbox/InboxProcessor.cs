@@ -23,7 +23,8 @@ public sealed partial class InboxProcessor(
     IEnumerable<IInboxHandler> handlers,
     IConnectionMultiplexer redis,
     TimeProvider time,
-    ILogger<InboxProcessor> logger) : BackgroundService
+    ILogger<InboxProcessor> logger,
+    InboxMetrics metrics) : BackgroundService
 {
     /// <summary>Idle hosts poll this often even without a signal (a missed pub/sub message costs at most this).</summary>
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
@@ -173,6 +174,7 @@ public sealed partial class InboxProcessor(
         shard.Running[raw.Id.ToString()] = 0;
         var key = entry?.Student ?? "inbox:malformed";
         var channel = entry?.Channel ?? "inbox";
+        metrics.Dispatched(channel, InboxGaugeSampler.EnqueuedAtMs(raw.Id));
         var task = queue.Enqueue(key, channel, async ct =>
         {
             try
@@ -188,7 +190,16 @@ public sealed partial class InboxProcessor(
                             inbox.CountRedelivery(shard.Number, consumer, raw.Id);
                         }
 
-                        await HandleAsync(entry, delivery, token);
+                        using var activity = TurnTracing.Start(channel, entry?.TraceParent, attempt);
+                        try
+                        {
+                            await HandleAsync(entry, delivery, token);
+                        }
+                        catch (Exception e)
+                        {
+                            activity.Failed(e);
+                            throw;
+                        }
                     },
                     attemptsSoFar: deliveries - 1,
                     channel,
@@ -203,6 +214,8 @@ public sealed partial class InboxProcessor(
                 {
                     await retry.PersistAsync(() => deadLetters.MoveAsync(shard.Number, raw.Id, entry, attempts, failure), "dead-letter an inbox entry", ct);
                 }
+
+                metrics.Handled(channel, deadLettered: failure is not null);
             }
             finally
             {

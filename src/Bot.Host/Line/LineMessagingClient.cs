@@ -12,7 +12,8 @@ namespace Bot.Host.Line;
 /// The Messaging API calls the bot uses. Typed HttpClient: base address and bearer token are set at registration
 /// (<see cref="LineRegistration"/>); push, multicast and broadcast are marked retryable, reply never is.
 /// </summary>
-public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> options)
+/// <param name="metrics">Counts replies and pushes; none in a host built with only the LINE client (its tests).</param>
+public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> options, LineMetrics? metrics = null)
 {
     public const string RetryKeyHeader = "X-Line-Retry-Key";
     public const string AcceptedRequestIdHeader = "x-line-accepted-request-id";
@@ -34,13 +35,15 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
             var error = await ReadErrorAsync(response, cancellationToken);
             if (string.Equals(error?.Message, "Invalid reply token", StringComparison.OrdinalIgnoreCase))
             {
+                metrics?.Sent("reply", "refused");
                 return new LineReplyResult(LineReplyStatus.InvalidReplyToken, []);
             }
 
+            metrics?.Sent("reply", "failed");
             throw new LineApiException(response.StatusCode, error);
         }
 
-        var sent = await ReadSuccessAsync(response, LineJsonContext.Default.SentMessagesResponse, cancellationToken);
+        var sent = await Counted("reply", 1, ReadSuccessAsync(response, LineJsonContext.Default.SentMessagesResponse, cancellationToken));
         return new LineReplyResult(LineReplyStatus.Sent, sent?.SentMessages ?? []);
     }
 
@@ -49,23 +52,23 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
     {
         ArgumentException.ThrowIfNullOrEmpty(to);
         LineMessageGuard.CheckMessages(messages);
-        return SendWithRetryKeyAsync(
-            Post("v2/bot/message/push", new PushMessageRequest(to, messages), LineJsonContext.Default.PushMessageRequest), retryKey, cancellationToken);
+        return Counted("push", 1, SendWithRetryKeyAsync(
+            Post("v2/bot/message/push", new PushMessageRequest(to, messages), LineJsonContext.Default.PushMessageRequest), retryKey, cancellationToken));
     }
 
     public Task<LineSendResult> MulticastAsync(IReadOnlyList<string> to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
     {
         LineMessageGuard.CheckRecipients(to);
         LineMessageGuard.CheckMessages(messages);
-        return SendWithRetryKeyAsync(
-            Post("v2/bot/message/multicast", new MulticastRequest(to, messages), LineJsonContext.Default.MulticastRequest), retryKey, cancellationToken);
+        return Counted("multicast", to.Count, SendWithRetryKeyAsync(
+            Post("v2/bot/message/multicast", new MulticastRequest(to, messages), LineJsonContext.Default.MulticastRequest), retryKey, cancellationToken));
     }
 
     public Task<LineSendResult> BroadcastAsync(IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
     {
         LineMessageGuard.CheckMessages(messages);
-        return SendWithRetryKeyAsync(
-            Post("v2/bot/message/broadcast", new BroadcastRequest(messages), LineJsonContext.Default.BroadcastRequest), retryKey, cancellationToken);
+        return Counted("broadcast", 1, SendWithRetryKeyAsync(
+            Post("v2/bot/message/broadcast", new BroadcastRequest(messages), LineJsonContext.Default.BroadcastRequest), retryKey, cancellationToken));
     }
 
     /// <summary>Null when LINE does not know the user or the user has not added the account.</summary>
@@ -147,6 +150,22 @@ public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> o
         using var response = await http.GetAsync("v2/bot/channel/webhook/endpoint", cancellationToken);
         return await ReadSuccessAsync(response, LineJsonContext.Default.WebhookEndpointInfo, cancellationToken)
             ?? throw new LineApiException(response.StatusCode, null);
+    }
+
+    /// <summary>Counts a send once its answer is in: sent, or failed (the exception goes on).</summary>
+    private async Task<T> Counted<T>(string kind, int recipients, Task<T> send)
+    {
+        try
+        {
+            var result = await send;
+            metrics?.Sent(kind, "sent", recipients);
+            return result;
+        }
+        catch (Exception e) when (e is LineApiException or HttpRequestException)
+        {
+            metrics?.Sent(kind, "failed", recipients);
+            throw;
+        }
     }
 
     private async Task<LineSendResult> SendWithRetryKeyAsync(HttpRequestMessage request, Guid retryKey, CancellationToken cancellationToken)

@@ -29,6 +29,8 @@ public sealed class LineReplySender(
     /// <param name="delivery">Counts the batches sent (or queued), so a later attempt after a failure sends only the rest (the reply token at most once).</param>
     public async Task SendAsync(string userId, string? replyToken, DateTimeOffset receivedAt, string eventId, IReadOnlyList<Reply> replies, bool quotable, Delivery delivery, CancellationToken cancellationToken)
     {
+        using var activity = TurnTracing.StartSend(LineEventMapper.Channel, replies.Count);
+
         // Asked while rendering: an advisor's replies are never queued, so they need not know.
         var waiting = quotable ? Task.FromResult(false) : pushQueue.HasPendingAsync(userId);
         var messages = await renderer.RenderAsync(replies);

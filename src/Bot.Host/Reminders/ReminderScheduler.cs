@@ -19,7 +19,8 @@ public sealed class ReminderScheduler(
     ConversationPool conversations,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderScheduler> logger) : BackgroundService
+    ILogger<ReminderScheduler> logger,
+    ReminderMetrics? metrics = null) : BackgroundService
 {
     private readonly ReminderOptions options = options.Value;
     private readonly Lock gate = new();
@@ -121,6 +122,7 @@ public sealed class ReminderScheduler(
         if (record is null || await sentRead || await blockedRead || !messenger.CanReach(claim.Student))
         {
             await reminders.AckAsync(claim, sent: false);
+            metrics?.Handled(claim.Student.Channel, "dropped");
             return false;
         }
 
@@ -133,12 +135,14 @@ public sealed class ReminderScheduler(
         {
             ReminderLog.Dropped(logger, claim.DedupKey);
             await reminders.AckAsync(claim, sent: false);
+            metrics?.Handled(claim.Student.Channel, "dropped");
             return false;
         }
 
         if (reminder.DueAt > now || QuietHours.IsQuiet(now))
         {
             await reminders.RescheduleAsync(claim, QuietHours.NextAllowed(reminder.DueAt > now ? reminder.DueAt : now));
+            metrics?.Handled(claim.Student.Channel, "deferred");
             return false;
         }
 
@@ -152,6 +156,7 @@ public sealed class ReminderScheduler(
             case PushResult.Sent:
                 await reminders.AckAsync(claim, sent: true);
                 ReminderLog.Sent(logger, reminder.Kind.ToString(), claim.Student.Channel);
+                metrics?.Sent(claim.Student.Channel, now - reminder.DueAt);
 
                 // Series such as the weekly pickup reminder only plan their next occurrence once the current one is out.
                 await reminders.ReplanAsync(claim.Student, ReminderPlanner.Plan(studentCase, now, conversations.Settings.Holidays));
@@ -160,11 +165,13 @@ public sealed class ReminderScheduler(
                 await reminders.MarkBlockedAsync(claim.Student);
                 await reminders.AckAsync(claim, sent: true);
                 ReminderLog.Blocked(logger, claim.Student.Channel);
+                metrics?.Handled(claim.Student.Channel, "blocked");
                 return false;
             default:
                 var retryAt = QuietHours.NextAllowed(now + TimeSpan.FromSeconds(options.RetrySeconds));
                 await reminders.RescheduleAsync(claim, retryAt);
                 ReminderLog.PushFailed(logger, claim.Student.Channel, retryAt);
+                metrics?.Handled(claim.Student.Channel, "failed");
                 return false;
         }
     }

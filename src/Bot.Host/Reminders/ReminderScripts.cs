@@ -8,24 +8,26 @@ namespace Bot.Host.Reminders;
 internal static class ReminderScripts
 {
     /// <summary>
-    /// KEYS: plan, due, claimed, blocked. ARGV: ttlMs, student, quietUntilMs, then (member, dueMs, sentKey) per planned reminder.
-    /// Replaces the student's plan: unplanned members leave the due set; planned ones not sent and not claimed are (re)scheduled,
-    /// except those due by quietUntilMs, which are marked sent instead (the turn that planned them has just said it).
-    /// A student whose case changes is talking to the bot again, so they are no longer blocked.
+    /// KEYS: plan, due, claimed, blocked, then the sent marker of each planned reminder. ARGV: ttlMs, student, quietUntilMs,
+    /// then (member, dueMs) per planned reminder, in the order of their markers. Replaces the student's plan: unplanned
+    /// members leave the due set; planned ones not sent and not claimed are (re)scheduled, except those due by quietUntilMs,
+    /// which are marked sent instead (the turn that planned them has just said it). A student whose case changes is talking
+    /// to the bot again, so they are no longer blocked. Every key is declared, so a cluster client can check they share a slot.
     /// </summary>
     public const string Replan = """
         local planned = {}
-        for i = 4, #ARGV, 3 do planned[ARGV[i]] = true end
+        for i = 4, #ARGV, 2 do planned[ARGV[i]] = true end
         for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do
           if not planned[member] then redis.call('ZREM', KEYS[2], member) end
         end
         redis.call('DEL', KEYS[1])
         redis.call('SREM', KEYS[4], ARGV[2])
-        for i = 4, #ARGV, 3 do
-          if redis.call('EXISTS', ARGV[i + 2]) == 0 then
+        for i = 4, #ARGV, 2 do
+          local sent = KEYS[5 + (i - 4) / 2]
+          if redis.call('EXISTS', sent) == 0 then
             if tonumber(ARGV[i + 1]) <= tonumber(ARGV[3]) then
               redis.call('ZREM', KEYS[2], ARGV[i])
-              redis.call('SET', ARGV[i + 2], '1', 'PX', ARGV[1])
+              redis.call('SET', sent, '1', 'PX', ARGV[1])
             else
               redis.call('SADD', KEYS[1], ARGV[i])
               if not redis.call('ZSCORE', KEYS[3], ARGV[i]) then

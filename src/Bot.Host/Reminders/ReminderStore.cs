@@ -43,14 +43,15 @@ public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<Reminde
             student.ToString(),
             saidUntil?.ToUnixTimeMilliseconds() ?? long.MinValue,
         };
+        var keys = new List<RedisKey> { PlanKey(student), Due, Claimed, Blocked };
         foreach (var reminder in plan)
         {
             args.Add(Member(student, reminder.DedupKey));
             args.Add(reminder.DueAt.ToUnixTimeMilliseconds());
-            args.Add(SentKey(student, reminder.DedupKey).ToString());
+            keys.Add(SentKey(student, reminder.DedupKey));
         }
 
-        await redis.GetDatabase().ScriptEvaluateAsync(ReminderScripts.Replan, [PlanKey(student), Due, Claimed, Blocked], [.. args]);
+        await redis.GetDatabase().ScriptEvaluateAsync(ReminderScripts.Replan, [.. keys], [.. args]);
     }
 
     /// <summary>Takes up to <paramref name="limit"/> reminders due at <paramref name="now"/>, and returns expired claims to the due set first.</summary>

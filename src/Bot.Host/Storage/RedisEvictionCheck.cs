@@ -101,7 +101,10 @@ public sealed class RedisEvictionCheck(
             + $"Set maxmemory-policy {Safe} (compose.yaml does), or set Storage:AllowEvictionPolicy=true to accept that risk.");
     }
 
-    /// <summary>The policy, or null when CONFIG answered nothing (a proxy that hides it).</summary>
+    /// <summary>
+    /// The policy, or null when CONFIG answered nothing (a proxy that hides it). On a Redis Cluster every primary has its
+    /// own: the first that is not noeviction is the answer.
+    /// </summary>
     private async Task<string?> ReadPolicyAsync()
     {
         var options = ConfigurationOptions.Parse(redis.Value.ConnectionString);
@@ -109,8 +112,15 @@ public sealed class RedisEvictionCheck(
         options.AbortOnConnectFail = true;
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, (int)AttemptTimeout.TotalMilliseconds);
         await using var admin = await ConnectionMultiplexer.ConnectAsync(options);
-        var primary = admin.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica) ?? admin.GetServers()[0];
-        var values = await primary.ConfigGetAsync("maxmemory-policy");
-        return values.Length > 0 ? values[0].Value : null;
+        var primaries = admin.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
+        var policies = new List<string?>();
+        foreach (var primary in primaries.Count > 0 ? primaries : [admin.GetServers()[0]])
+        {
+            var values = await primary.ConfigGetAsync("maxmemory-policy");
+            policies.Add(values.Length > 0 ? values[0].Value : null);
+        }
+
+        return policies.FirstOrDefault(p => p is not null && !string.Equals(p, Safe, StringComparison.OrdinalIgnoreCase))
+            ?? (policies.Contains(null) ? null : Safe);
     }
 }

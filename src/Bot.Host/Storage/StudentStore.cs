@@ -4,7 +4,11 @@ using StackExchange.Redis;
 namespace Bot.Host.Storage;
 
 /// <summary>A student's record as read at the start of a turn, with the lease that makes the turn exclusive.</summary>
-public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record, byte[]? Outbox);
+public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record, byte[]? Outbox)
+{
+    /// <summary>The channel's ids of the bot's messages still showing a question's buttons (comma-separated; empty: none).</summary>
+    public string ShownButtons { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// The first round trip of a turn: the lease taken, or the time its holder still has, or (on the first attempt) the
@@ -14,7 +18,8 @@ public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record,
 public sealed record TurnBegin(TurnLease? Lease, TimeSpan Wait, Limits.LimitDecision Refusal, byte[]? Record, bool Returned);
 
 /// <summary>Reads and writes students in Redis: two round trips per turn (begin, commit).</summary>
-public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options)
+/// <param name="metrics">Times each script call (and traces it); none when a test builds the store by hand.</param>
+public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options, RedisMetrics? metrics = null)
 {
     private readonly StorageOptions options = options.Value;
 
@@ -26,6 +31,15 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     public static RedisKey LeaseKey(StudentKey student) => "ls:" + student.Tag;
 
     public static RedisKey OutboxKey(StudentKey student) => "ob:" + student.Tag;
+
+    /// <summary>
+    /// The bot's messages still showing a question's buttons (Telegram message ids), read with the record so a channel
+    /// can take them away once the student answered; written after the replies are sent (<see cref="RememberButtons"/>).
+    /// </summary>
+    public static RedisKey ButtonsKey(StudentKey student) => "kb:" + student.Tag;
+
+    /// <summary>Old buttons are left alone after this long without a turn (the key holds message ids only).</summary>
+    private static readonly TimeSpan ButtonsLifetime = TimeSpan.FromDays(14);
 
     /// <summary>
     /// Everyone the bot knows, scored by last activity (Unix seconds): for reminders, broadcasts and the dashboard.
@@ -49,11 +63,13 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     public async Task<TurnBegin> TryBeginAsync(StudentKey student, Limits.LimitRequest? limit)
     {
         var token = Guid.NewGuid().ToString("N");
+        using var roundTrip = metrics?.Start("begin");
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Begin, new
         {
             lease = LeaseKey(student),
             record = RecordKey(student),
             outbox = OutboxKey(student),
+            buttons = ButtonsKey(student),
             token,
             leaseMs = (long)LeaseDuration.TotalMilliseconds,
             check = limit is null ? "0" : "1",
@@ -72,7 +88,8 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
         switch ((long)result[0])
         {
             case 1:
-                return new TurnBegin(new TurnLease(student, token, Bytes(result[1]), Bytes(result[2])), TimeSpan.Zero, Limits.LimitDecision.Admitted, null, (long)result[3] == 1);
+                var lease = new TurnLease(student, token, Bytes(result[1]), Bytes(result[2])) { ShownButtons = result[4].IsNull ? string.Empty : (string)result[4]! };
+                return new TurnBegin(lease, TimeSpan.Zero, Limits.LimitDecision.Admitted, null, (long)result[3] == 1);
             case 2:
                 return new TurnBegin(null, TimeSpan.Zero, (Limits.LimitDecision)(long)result[1], Bytes(result[2]), (long)result[3] == 1);
             default:
@@ -84,6 +101,7 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     /// <summary>Saves the new record and this turn's outbox, and releases the student. False when the lease was lost (the turn took too long).</summary>
     public async Task<bool> CommitAsync(TurnLease lease, byte[]? record, byte[] outbox)
     {
+        using var roundTrip = metrics?.Start("commit");
         var result = await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Commit, new
         {
             lease = LeaseKey(lease.Student),
@@ -103,15 +121,38 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     public void Touch(StudentKey student, DateTimeOffset now) =>
         redis.GetDatabase().SortedSetAdd(StudentsIndex, student.ToString(), now.ToUnixTimeSeconds(), CommandFlags.FireAndForget);
 
+    /// <summary>
+    /// Records which messages show a question's buttons now (empty: none), after they were sent. Sent without waiting: it
+    /// costs the turn no round trip, and losing it only leaves old buttons in place (a press on one is still answered).
+    /// </summary>
+    public void RememberButtons(StudentKey student, string shown)
+    {
+        var db = redis.GetDatabase();
+        if (shown.Length == 0)
+        {
+            db.KeyDelete(ButtonsKey(student), CommandFlags.FireAndForget);
+        }
+        else
+        {
+            db.StringSet(ButtonsKey(student), shown, ButtonsLifetime, flags: CommandFlags.FireAndForget);
+        }
+    }
+
     public void Forget(StudentKey student) =>
         redis.GetDatabase().SortedSetRemove(StudentsIndex, student.ToString(), CommandFlags.FireAndForget);
 
     /// <summary>Keeps the student for a slow turn (an upload being processed); false when the lease was already lost.</summary>
-    public async Task<bool> ExtendAsync(TurnLease lease, TimeSpan duration) =>
-        (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Extend, new { lease = LeaseKey(lease.Student), token = lease.Token, leaseMs = (long)duration.TotalMilliseconds }) == 1;
+    public async Task<bool> ExtendAsync(TurnLease lease, TimeSpan duration)
+    {
+        using var roundTrip = metrics?.Start("extend");
+        return (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Extend, new { lease = LeaseKey(lease.Student), token = lease.Token, leaseMs = (long)duration.TotalMilliseconds }) == 1;
+    }
 
-    public async Task ReleaseAsync(TurnLease lease) =>
+    public async Task ReleaseAsync(TurnLease lease)
+    {
+        using var roundTrip = metrics?.Start("release");
         await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Release, new { lease = LeaseKey(lease.Student), token = lease.Token });
+    }
 
     /// <summary>Gives the student back after a failed or cancelled turn; when Redis is unreachable too, the lease simply expires.</summary>
     public async Task TryReleaseAsync(TurnLease lease)
@@ -135,6 +176,7 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
     {
         try
         {
+            using var roundTrip = metrics?.Start("keep_outbox");
             return (long)await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.KeepOutbox, new
             {
                 outbox = OutboxKey(student),

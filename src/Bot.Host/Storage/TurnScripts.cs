@@ -11,8 +11,8 @@ internal static class TurnScripts
 {
     /// <summary>
     /// On a turn's first attempt (@check = 1) the per-student limits first: a refused turn takes no lease and gets the
-    /// record back for the notice's language. Then take the lease (with a fencing token) and read the record and the
-    /// outbox. Returns {1, record, outbox, returned} taken, {0, pttl, returned} busy, {2, decision, record, returned} refused;
+    /// record back for the notice's language. Then take the lease (with a fencing token) and read the record, the
+    /// outbox and the messages still showing buttons. Returns {1, record, outbox, returned, buttons} taken, {0, pttl, returned} busy, {2, decision, record, returned} refused;
     /// returned = 1 when a blocked mark was taken away (the student unblocked the bot).
     /// </summary>
     public static readonly LuaScript Begin = LuaScript.Prepare(string.Join('\n', """
@@ -29,7 +29,7 @@ internal static class TurnScripts
           end
         end
         if redis.call('SET', @lease, @token, 'NX', 'PX', @leaseMs) then
-          return {1, redis.call('GET', @record) or false, redis.call('GET', @outbox) or false, returned}
+          return {1, redis.call('GET', @record) or false, redis.call('GET', @outbox) or false, returned, redis.call('GET', @buttons) or false}
         end
         return {0, redis.call('PTTL', @lease), returned}
         """));

@@ -6,13 +6,15 @@ namespace Bot.Host.Telegram;
 /// Which polled updates are in flight and which are done, so the offset sent to getUpdates confirms only a prefix of
 /// updates that were handled (or dead-lettered): one by one as they finish, never a whole batch because the last update
 /// of it was reached. Updates already known (in flight or done, above an unfinished one) are not dispatched again; one
-/// whose work ended without finishing (the host stopping) is.
+/// whose work ended without finishing (the host stopping) is. <paramref name="onDone"/> hears of each update done, and
+/// updates another poller finished (<see cref="AlreadyDone"/>) are passed over without being dispatched.
 /// </summary>
-internal sealed class PollingLedger
+internal sealed class PollingLedger(Action<int> onDone)
 {
     private readonly Lock gate = new();
     private readonly SortedSet<int> unfinished = [];
     private readonly HashSet<int> toRetry = [];
+    private readonly HashSet<int> doneElsewhere = [];
     private int? nextUnseen;
     private int finishedSinceLook;
     private int inFlightAtLook;
@@ -41,6 +43,15 @@ internal sealed class PollingLedger
         }
     }
 
+    /// <summary>Updates an earlier poller finished (it died before Telegram heard): not dispatched again, only confirmed.</summary>
+    public void AlreadyDone(IEnumerable<int> updateIds)
+    {
+        lock (gate)
+        {
+            doneElsewhere.UnionWith(updateIds.Where(id => !unfinished.Contains(id)));
+        }
+    }
+
     /// <summary>The updates of a getUpdates answer that must be dispatched: new ones, and ones to deliver again.</summary>
     public IReadOnlyList<Update> ToDispatch(IReadOnlyList<Update> updates)
     {
@@ -48,7 +59,15 @@ internal sealed class PollingLedger
         {
             finishedSinceLook = 0;
             inFlightAtLook = unfinished.Count - toRetry.Count;
-            return [.. updates.Where(u => nextUnseen is null || u.Id >= nextUnseen || toRetry.Contains(u.Id))];
+            List<Update> fresh = [.. updates.Where(u => !doneElsewhere.Contains(u.Id) && (nextUnseen is null || u.Id >= nextUnseen || toRetry.Contains(u.Id)))];
+            foreach (var update in updates.Where(u => doneElsewhere.Contains(u.Id)))
+            {
+                // Seen and done: the offset may pass it once every update before it is done too.
+                nextUnseen = Math.Max(nextUnseen ?? 0, update.Id + 1);
+            }
+
+            doneElsewhere.RemoveWhere(id => id < nextUnseen);
+            return fresh;
         }
     }
 
@@ -124,6 +143,11 @@ internal sealed class PollingLedger
             finishedSinceLook++;
             signal = progress;
             progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (done)
+        {
+            onDone(id);
         }
 
         signal.TrySetResult();

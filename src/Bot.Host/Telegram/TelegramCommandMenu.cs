@@ -14,7 +14,7 @@ public static class TelegramCommandMenu
 {
     public static async Task PublishAsync(ITelegramBotClient bot, ILogger logger, CancellationToken cancellationToken)
     {
-        foreach (var (language, languageCode) in Menus())
+        foreach (var (language, languageCode) in TelegramLanguages.Published())
         {
             try
             {
@@ -24,23 +24,6 @@ public static class TelegramCommandMenu
             {
                 // Only this language's menu is missing: commands still work when typed. The next start tries again.
                 TelegramLog.CommandMenuFailed(logger, e);
-            }
-        }
-    }
-
-    /// <summary>
-    /// English as the default menu (no language code), then each other catalogue under Telegram's two-letter code: "zh-TW"
-    /// as "zh" (zh-hant, zh-tw, zh-hk and zh-cn users all read it), "vi", "id". The first catalogue of a code wins.
-    /// </summary>
-    private static IEnumerable<(Language Language, string? LanguageCode)> Menus()
-    {
-        yield return (Language.English, null);
-        foreach (var sameCode in Languages.All.Where(l => l != Language.English).GroupBy(l => l.Code().Split('-')[0].ToLowerInvariant()))
-        {
-            // setMyCommands takes a two-letter ISO 639-1 code; a catalogue named otherwise keeps the default menu.
-            if (sameCode.Key.Length == 2)
-            {
-                yield return (sameCode.First(), sameCode.Key);
             }
         }
     }

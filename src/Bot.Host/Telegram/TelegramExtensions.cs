@@ -12,6 +12,9 @@ public static class TelegramExtensions
     {
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+
+        // The schools' links on the dashboard need the bot's username, with Telegram on or off (Telegram:BotUsername).
+        builder.Services.AddSingleton<TelegramBotName>();
         if (!options.Enabled)
         {
             return builder;
@@ -30,6 +33,12 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<TelegramFloodControl>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramFloodControl>());
         builder.Services.AddSingleton<TelegramReplySender>();
+
+        // "typing…", "sending photo…" while a turn works, and answered questions' buttons taken away: shown now or never.
+        builder.Services.AddSingleton<TelegramBestEffort>();
+        builder.Services.AddSingleton<TelegramAnsweredButtons>();
+        builder.Services.AddSingleton<TelegramChatActions>();
+        builder.Services.AddSingleton<IBusyIndicator>(sp => sp.GetRequiredService<TelegramChatActions>());
         builder.Services.AddSingleton<TelegramUpdateHandler>();
         builder.Services.AddSingleton<IChannelPusher, TelegramPusher>();
         builder.Services.AddSingleton<IUploadFetcher, TelegramFileFetcher>();
@@ -39,6 +48,8 @@ public static class TelegramExtensions
         builder.Services.AddSingleton<Inbox.IInboxHandler, TelegramInboxHandler>();
         if (options.Mode == TelegramMode.Polling)
         {
+            // Several hosts may run: the one holding the Redis lease polls, the others stand by (Telegram allows one poller).
+            builder.Services.AddSingleton<PollingLease>();
             builder.Services.AddHostedService<TelegramPollingService>();
         }
         else

@@ -11,7 +11,7 @@ namespace Bot.Host.Telegram;
 /// it — and every host backs off together: the pause is written to Redis (the key the broadcasts' rate gate reads) and
 /// published to the other hosts, whose paces pause and slow down as this one does.
 /// </summary>
-public sealed class TelegramFloodControl(IConnectionMultiplexer redis, IOptions<TelegramOptions> options, ILogger<TelegramFloodControl> logger)
+public sealed class TelegramFloodControl(IConnectionMultiplexer redis, IOptions<TelegramOptions> options, ILogger<TelegramFloodControl> logger, TelegramMetrics metrics)
     : IHostedService
 {
     /// <summary>While this key lives nobody sends to Telegram (its TTL is the pause); shared with the broadcasts' rate gate.</summary>
@@ -35,6 +35,7 @@ public sealed class TelegramFloodControl(IConnectionMultiplexer redis, IOptions<
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        metrics.ObservePace(() => pace.Rate);
         try
         {
             await redis.GetSubscriber().SubscribeAsync(Refusals, (_, message) =>
@@ -64,6 +65,12 @@ public sealed class TelegramFloodControl(IConnectionMultiplexer redis, IOptions<
     public Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         CallAsync(call, message: false, cancellationToken, cancellationToken);
 
+    /// <summary>
+    /// Whether a call that only shows something (<see cref="TelegramBestEffort"/>) may go now: no pause, and for a
+    /// <paramref name="message"/> (an edit) a send slot nobody waits for, which it then takes. Never waits.
+    /// </summary>
+    public bool TryTakeNow(bool message) => pace.TryTakeNow(message);
+
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, bool message, CancellationToken waitCancellation, CancellationToken callCancellation)
     {
         while (true)
@@ -77,6 +84,7 @@ public sealed class TelegramFloodControl(IConnectionMultiplexer redis, IOptions<
             {
                 var retryAfter = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
                 TelegramLog.TooManyRequests(logger, retryAfter.TotalSeconds);
+                metrics.Throttled(message);
                 pace.Refused(retryAfter);
                 Share(retryAfter);
             }

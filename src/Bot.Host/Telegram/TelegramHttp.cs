@@ -14,6 +14,14 @@ internal static class TelegramHttp
 {
     public const string ClientName = "telegram";
 
+    /// <summary>
+    /// For calls that only show something (chat actions, removing an answered question's buttons): one short attempt, no
+    /// retry. Retried later they would show something stale, and they must never hold a student's next turn back.
+    /// </summary>
+    public const string BestEffortClientName = "telegram-best-effort";
+
+    public static readonly TimeSpan BestEffortTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>getUpdates holds the request open for its long-poll timeout (25 s) before answering.</summary>
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(30);
 
@@ -49,6 +57,10 @@ internal static class TelegramHttp
                     TimeoutGenerator = args => ValueTask.FromResult(IsLongPoll(args.Context) ? LongPoll + options.AttemptTimeout : options.AttemptTimeout),
                 });
             });
+        services.AddHttpClient(BestEffortClientName)
+            .ConfigureHttpClient(http => http.Timeout = BestEffortTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;
     }
 

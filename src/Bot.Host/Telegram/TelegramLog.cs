@@ -31,4 +31,16 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Could not share a Telegram pause with the other hosts")]
     public static partial void FloodShareFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Telegram descriptions for {LanguageCode} not published; the next start tries again")]
+    public static partial void DescriptionsFailed(ILogger logger, string languageCode, Exception exception);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "Telegram {Method} skipped: the bot is paused or replies are waiting")]
+    public static partial void BestEffortSkipped(ILogger logger, string method);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "Telegram {Method} failed; it only showed something, so it is not tried again")]
+    public static partial void BestEffortFailed(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "The bot's username is unknown (getMe failed); set Telegram:BotUsername to show the schools' links without asking Telegram")]
+    public static partial void BotNameUnknown(ILogger logger, Exception exception);
 }

@@ -55,10 +55,35 @@ public sealed class TelegramOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bot's username (without @) for the schools' links (<c>https://t.me/&lt;username&gt;?start=&lt;school&gt;</c>); empty:
+    /// asked from Telegram (getMe) and kept. Set it to show the links on a dashboard whose host runs without a token.
+    /// </summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9_]{4,31}$", ErrorMessage = "Telegram:BotUsername must be the bot's username without @: 5–32 letters, digits or _.")]
+    public string? BotUsername { get; set; }
+
+    /// <summary>
+    /// In polling mode only one host may poll (Telegram answers a second getUpdates with 409): the poller holds a Redis lease
+    /// this long. When it dies without giving it back, another host takes over once it expires.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:05:00")]
+    public TimeSpan PollingLease { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the poller renews its lease; also the longest long poll. At most half of <see cref="PollingLease"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:30")]
+    public TimeSpan PollingLeaseRenewal { get; set; } = TimeSpan.FromSeconds(3);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (PollingLeaseRenewal * 2 > PollingLease)
+        {
+            yield return new ValidationResult(
+                $"Telegram:PollingLeaseRenewal ({PollingLeaseRenewal}) must be at most half of Telegram:PollingLease ({PollingLease}), so a renewal late by one interval still finds the lease held.",
+                [nameof(PollingLeaseRenewal)]);
+        }
+
         if (Enabled && !BotToken!.Contains(':', StringComparison.Ordinal))
         {
             yield return new ValidationResult("Telegram:BotToken does not look like a bot token (123456:ABC…).", [nameof(BotToken)]);

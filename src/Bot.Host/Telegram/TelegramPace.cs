@@ -97,6 +97,47 @@ internal sealed class TelegramPace
         }
     }
 
+    /// <summary>
+    /// For a call that only shows something (a chat action, removing old buttons): true when it may go right now — no pause,
+    /// and for a <paramref name="message"/> a free slot that nobody is waiting for (the slot is then taken). Never waits, so
+    /// such a call is dropped rather than holding a reply back or adding to a backlog.
+    /// </summary>
+    public bool TryTakeNow(bool message)
+    {
+        lock (gate)
+        {
+            if (clock.GetTimestamp() < pausedUntil)
+            {
+                return false;
+            }
+        }
+
+        if (!message || !IsPaced)
+        {
+            return true;
+        }
+
+        if (!turn.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (Delay() > TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            Sent();
+            return true;
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
     /// <summary>Telegram refused a call: nobody sends for <paramref name="retryAfter"/>, and the rate drops.</summary>
     public void Refused(TimeSpan retryAfter)
     {

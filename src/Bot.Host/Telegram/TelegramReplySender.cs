@@ -13,7 +13,7 @@ namespace Bot.Host.Telegram;
 /// Draws the dialog's replies on Telegram: HTML text, inline keyboards, files as documents. Every call goes through
 /// <see cref="TelegramFloodControl"/>: messages are paced and a 429 delays them, never drops them.
 /// </summary>
-public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodControl flood, ILogger<TelegramReplySender> logger)
+public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodControl flood, TelegramAnsweredButtons answered, ILogger<TelegramReplySender> logger)
 {
     /// <summary>
     /// Sends what the delivery decided, from the first reply not sent yet (a later attempt after a failure sends only the
@@ -38,24 +38,38 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodCon
         }
 
         var replies = delivery.Replies ?? [];
+        using var activity = TurnTracing.StartSend(TelegramInboxHandler.ChannelName, replies.Count - delivery.Sent);
         for (var i = delivery.Sent; i < replies.Count; i++)
         {
-            await SendOneAsync(inbound.ChatId, replies[i], cancellationToken);
+            var sent = await SendOneAsync(inbound.ChatId, replies[i], cancellationToken);
+            if (sent is not null && AsksWithButtons(replies[i]))
+            {
+                delivery.SentButtons = delivery.SentButtons.Length == 0 ? Id(sent.MessageId) : delivery.SentButtons + "," + Id(sent.MessageId);
+            }
+
             delivery.Sent = i + 1;
+        }
+
+        if (!delivery.ButtonsTidied)
+        {
+            // After the replies, so taking the old buttons away never delays them.
+            await answered.TidyAsync(inbound, delivery, cancellationToken);
+            delivery.ButtonsTidied = true;
         }
     }
 
-    public Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken, bool throwWhenBlocked = false) =>
+    public Task<Message?> SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken, bool throwWhenBlocked = false) =>
         SendOneAsync(chatId, reply, throwWhenBlocked, cancellationToken, cancellationToken);
 
     /// <param name="waitCancellation">Stops waiting for a send slot (nothing has been sent yet).</param>
     /// <param name="sendCancellation">Stops the send itself (once started, Telegram may have delivered it).</param>
-    public async Task SendOneAsync(long chatId, Reply reply, bool throwWhenBlocked, CancellationToken waitCancellation, CancellationToken sendCancellation)
+    /// <returns>The message as sent; null when the student has blocked the bot.</returns>
+    public async Task<Message?> SendOneAsync(long chatId, Reply reply, bool throwWhenBlocked, CancellationToken waitCancellation, CancellationToken sendCancellation)
     {
-        var markup = Keyboard(reply.Buttons);
+        var markup = Keyboard(reply);
         try
         {
-            await flood.SendAsync(
+            return await flood.SendAsync(
                 async ct =>
                 {
                     if (reply.File is { } file)
@@ -81,8 +95,15 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodCon
         {
             // The student blocked the bot: nothing to deliver; their state is saved.
             TelegramLog.Blocked(logger);
+            return null;
         }
     }
+
+    /// <summary>A question's buttons (to take away once answered); a summary page's copy buttons stay for good.</summary>
+    private static bool AsksWithButtons(Reply reply) =>
+        reply.Section is null && reply.Buttons?.Any(row => row.Any(c => !c.Data.StartsWith(ButtonData.InputPrefix, StringComparison.Ordinal))) == true;
+
+    private static string Id(int messageId) => messageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>In a group, never discuss a case: point to the private chat.</summary>
     public Task PointToPrivateChatAsync(long chatId, int messageId, string botUsername, string? languageCode, CancellationToken cancellationToken)
@@ -100,14 +121,23 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodCon
             cancellationToken);
     }
 
-    /// <summary>Inline buttons; camera / photo-library buttons are left out (Telegram's own attach button does that).</summary>
-    private static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<Choice>>? rows)
+    /// <summary>
+    /// Inline buttons: a summary page's copy buttons first, then the reply's own; camera / photo-library buttons are left
+    /// out (Telegram's own attach button does that).
+    /// </summary>
+    private static InlineKeyboardMarkup? Keyboard(Reply reply)
     {
-        var kept = rows?
+        var rows = new List<IEnumerable<InlineKeyboardButton>>();
+        if (reply.Section is { } section)
+        {
+            rows.AddRange(TelegramCopyButtons.Rows(section));
+        }
+
+        rows.AddRange(reply.Buttons?
             .Select(row => row.Where(c => !c.Data.StartsWith(ButtonData.InputPrefix, StringComparison.Ordinal)).ToList())
             .Where(row => row.Count > 0)
-            .ToList();
-        return kept is not { Count: > 0 } ? null : new InlineKeyboardMarkup(kept.Select(row => row.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))));
+            .Select(row => row.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))) ?? []);
+        return rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
     }
 
     private static async Task IgnoreBadRequest(Func<Task> call)

@@ -22,8 +22,12 @@ public sealed class TelegramUpdateHandler(
     StudentWorkQueue queue,
     DeliveryRetry retry,
     DeadLetters deadLetters,
+    TelegramChatActions chatActions,
     IEnumerable<IAdvisorCommands> advisors)
 {
+    /// <summary>A turn still working after this long shows "typing…" (uploads show their own action from the start).</summary>
+    public static readonly TimeSpan LongTurn = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Queues polled updates; returns, for each update in order, the task that completes when it has been handled or
     /// dead-lettered (true), or was cut off by the host stopping (false: it must be delivered again).
@@ -85,10 +89,19 @@ public sealed class TelegramUpdateHandler(
         var delivery = new Delivery();
         var attempts = 0;
         var failure = await retry.RunAsync(
-            (attempt, token) =>
+            async (attempt, token) =>
             {
                 attempts = attempt;
-                return HandleAsync(item, bot, delivery, token);
+                using var activity = TurnTracing.Start(TelegramInboxHandler.ChannelName, traceParent: null, attempt);
+                try
+                {
+                    await HandleAsync(item, bot, delivery, token);
+                }
+                catch (Exception e)
+                {
+                    activity.Failed(e);
+                    throw;
+                }
             },
             attemptsSoFar: 0,
             TelegramInboxHandler.ChannelName,
@@ -122,8 +135,12 @@ public sealed class TelegramUpdateHandler(
     {
         if (delivery.Replies is null)
         {
-            var (replies, effects, fromAdvisors) = await DecideAsync(inbound, cancellationToken);
+            await using var typing = inbound.Inbound.Kind == InboundKind.Upload
+                ? null
+                : await chatActions.ShowAsync(inbound.Student, BusyWork.Typing, LongTurn, cancellationToken);
+            var (replies, effects, fromAdvisors, shownButtons) = await DecideAsync(inbound, cancellationToken);
             delivery.Decided(replies, effects, fromAdvisors);
+            delivery.ShownButtons = shownButtons;
         }
 
         try
@@ -139,20 +156,20 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    private async Task<(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool FromAdvisors)> DecideAsync(TelegramInbound inbound, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Reply> Replies, TurnEffects Effects, bool FromAdvisors, string? ShownButtons)> DecideAsync(TelegramInbound inbound, CancellationToken cancellationToken)
     {
         // Advisors' commands and answers never reach the dialog.
         foreach (var hook in advisors)
         {
             if (await hook.TryHandleAsync(inbound.Student, inbound.Inbound, cancellationToken) is { } replies)
             {
-                return (replies, TurnEffects.None, true);
+                return (replies, TurnEffects.None, true, null);
             }
         }
 
         // Null: nothing was saved (the student stayed busy, or the turn outlived its lease); the update is tried again.
         var outcome = await turns.RunAsync(inbound.Student, inbound.InboundId, inbound.Inbound, cancellationToken)
             ?? throw new TurnNotDoneException();
-        return (outcome.Replies, outcome.Effects, false);
+        return (outcome.Replies, outcome.Effects, false, outcome.ShownButtons);
     }
 }

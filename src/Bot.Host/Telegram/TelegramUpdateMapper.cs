@@ -1,4 +1,5 @@
 using Bot.Dialogs.Conversation;
+using Bot.Dialogs.Forms;
 using Bot.Host.Storage;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
@@ -22,9 +23,14 @@ public static class TelegramUpdateMapper
     {
         if (update.CallbackQuery is { Data: { } data, Message: { } pressedOn } query)
         {
-            return pressedOn.Chat.Type == ChatType.Private
-                ? Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode), query.Id, null)
-                : new MappedUpdate.Ignored();
+            if (pressedOn.Chat.Type != ChatType.Private)
+            {
+                return new MappedUpdate.Ignored();
+            }
+
+            var turn = Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode), query.Id, null);
+            var copies = pressedOn.ReplyMarkup?.InlineKeyboard.Any(row => row.Any(b => b.CopyText is not null)) == true;
+            return copies ? turn : new MappedUpdate.Turn(turn.Inbound with { PressedQuestion = pressedOn.MessageId });
         }
 
         if (update.Message is not { From: { IsBot: false } from } message)
@@ -63,7 +69,11 @@ public static class TelegramUpdateMapper
     {
         if (message.Text is { } text)
         {
-            return Inbound.FromText(text, language);
+            // A deep link (t.me/<bot>?start=<payload>) arrives as "/start <payload>".
+            var inbound = Inbound.FromText(text, language);
+            return text.StartsWith("/start ", StringComparison.Ordinal) && text[7..].Trim() is var payload && SchoolLink.IsValidCode(payload)
+                ? inbound with { StartPayload = payload }
+                : inbound;
         }
 
         if (message.Photo is { Length: > 0 } sizes)

@@ -34,6 +34,7 @@ public sealed class TelegramWebhookRegistration(
                 TelegramLog.WebhookSet(logger);
                 registered = true;
                 await TelegramCommandMenu.PublishAsync(bot, logger, stoppingToken);
+                await TelegramDescriptions.PublishAsync(bot, logger, stoppingToken);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

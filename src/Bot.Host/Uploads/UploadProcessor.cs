@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bot.Dialogs.Conversation;
 using Bot.Dialogs.Uploads;
 using Bot.Host.Storage;
@@ -8,7 +9,13 @@ namespace Bot.Host.Uploads;
 /// Fetches what a student sent and runs it through the photo or document pipeline, off the update loop and
 /// bounded to one image job per core, so one student's 12-megapixel photo never slows the others' turns.
 /// </summary>
-public sealed class UploadProcessor(IEnumerable<IUploadFetcher> fetchers, IdPhotoMaker photos, DocumentPreparer documents, ILogger<UploadProcessor> logger)
+public sealed class UploadProcessor(
+    IEnumerable<IUploadFetcher> fetchers,
+    IEnumerable<Conversation.IBusyIndicator> indicators,
+    IdPhotoMaker photos,
+    DocumentPreparer documents,
+    ILogger<UploadProcessor> logger,
+    UploadMetrics? metrics = null)
 {
     /// <summary>Bots may download at most 20 MB from Telegram; larger files are refused before downloading.</summary>
     public const long MaxDownloadBytes = 20L * 1024 * 1024;
@@ -16,14 +23,30 @@ public sealed class UploadProcessor(IEnumerable<IUploadFetcher> fetchers, IdPhot
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<string, IUploadFetcher> byChannel = fetchers.ToDictionary(f => f.Channel, StringComparer.Ordinal);
+    private readonly Dictionary<string, Conversation.IBusyIndicator> busy = indicators.ToDictionary(i => i.Channel, StringComparer.Ordinal);
     private readonly SemaphoreSlim cpu = new(Environment.ProcessorCount);
 
     public async Task<IReadOnlyList<ProcessedUpload>> ProcessAsync(StudentKey student, IReadOnlyList<UploadRef> uploads, UploadExpectation expected, CancellationToken cancellationToken)
     {
+        // "sending photo…" / "sending file…" in the chat from before the download until the prepared file is ready.
+        await using var showing = busy.TryGetValue(student.Channel, out var indicator)
+            ? await indicator.ShowAsync(student, expected.IsPhoto ? Conversation.BusyWork.Photo : Conversation.BusyWork.Document, TimeSpan.Zero, cancellationToken)
+            : null;
         var results = new List<ProcessedUpload>(uploads.Count);
         foreach (var upload in uploads)
         {
-            results.Add(await ProcessOneAsync(student, upload, expected, cancellationToken));
+            var started = Stopwatch.GetTimestamp();
+            var outcome = "failed";
+            try
+            {
+                var processed = await ProcessOneAsync(student, upload, expected, cancellationToken);
+                outcome = UploadMetrics.OutcomeOf(processed);
+                results.Add(processed);
+            }
+            finally
+            {
+                metrics?.Upload(student.Channel, expected.IsPhoto, outcome, Stopwatch.GetElapsedTime(started));
+            }
         }
 
         return results;

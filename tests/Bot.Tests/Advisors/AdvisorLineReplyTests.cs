@@ -6,7 +6,7 @@ namespace Bot.Tests.Advisors;
 
 /// <summary>An advisor on LINE, students on Telegram: answering from LINE without the dashboard.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class AdvisorLineReplyTests(RedisFixture redis) : BothChannelsTest(redis)
+public class AdvisorLineReplyTests(RedisFixture redis) : BothChannelsTest(redis)
 {
     private const string Advisor = "U0123456789abcdef0123456789abcdef";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

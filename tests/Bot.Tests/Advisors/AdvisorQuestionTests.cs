@@ -4,7 +4,7 @@ using Bot.Tests.Infrastructure;
 namespace Bot.Tests.Advisors;
 
 [Collection(RedisCollection.Name)]
-public sealed class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
+public class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
 {
     private const long Student = 6001;
     private const long Advisor = AdvisorTestHost.AdvisorTelegramId;

@@ -9,7 +9,7 @@ using StackExchange.Redis;
 namespace Bot.Tests.Advisors;
 
 [Collection(RedisCollection.Name)]
-public sealed class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
+public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

@@ -14,7 +14,7 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
     private const string BroadcastText = "Browser broadcast: the NIA office is closed on Friday.";
 
     [BrowserFact]
-    public async Task AnAdvisorLogsInFiltersOpensATimelineBroadcastsTriesTheBotAndReplaysAnUndeliveredMessage()
+    public async Task AnAdvisorLogsInFiltersOpensATimelineBroadcastsTriesTheBotSeesTheSchoolLinksAndReplaysAnUndeliveredMessage()
     {
         var root = RepositoryRoot();
         var script = Path.Combine(root, "tests", "browser", "dashboard.mjs");
@@ -26,7 +26,7 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
         await AdvisorTestHost.SeedAsync(redis, "tg:8002", s => { s.Answers["surname"] = "NGUYEN"; s.Answers["givenNames"] = "VAN AN"; s.Phase = "Submitted"; s.ReceiptNumber = "123456789012"; s.ApplicationKind = "extension"; });
         await AdvisorTestHost.SeedAsync(redis, "tg:8003", s => { s.Answers["surname"] = "SANTOS"; s.Answers["givenNames"] = "MARIA"; s.Answers["arcExpiry"] = "2025-01-31"; });
         await AdvisorTestHost.SeedAsync(redis, "line:" + lineUser, s => { s.Answers["surname"] = "TANAKA"; s.Answers["givenNames"] = "YUKI"; s.Language = Bot.Dialogs.Messages.Language.TraditionalChinese; });
-        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line);
+        await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line, new Dictionary<string, string?> { ["Schools:0:Id"] = "ntu", ["Schools:0:Name"] = "國立臺灣大學" });
 
         // An update that failed every attempt while Telegram was down: the advisor replays it from the "Undelivered" tab.
         telegram.EnqueueCommand(8002, "/help");

@@ -7,7 +7,7 @@ using Bot.Tests.Infrastructure;
 namespace Bot.Tests.Advisors;
 
 [Collection(RedisCollection.Name)]
-public sealed class DashboardEndpointTests(RedisFixture redis) : IAsyncLifetime
+public class DashboardEndpointTests(RedisFixture redis) : IAsyncLifetime
 {
     private AdvisorTestHost host = null!;
 

@@ -31,6 +31,6 @@ public sealed partial class TrackingMessagesTests
     private static string[] Placeholders(string text) =>
         [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"\{(\d+)[},]")]
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)[},]")]
     private static partial Regex PlaceholderPattern();
 }

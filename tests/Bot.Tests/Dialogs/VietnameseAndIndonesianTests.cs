@@ -87,6 +87,48 @@ public sealed partial class VietnameseAndIndonesianTests
         AssertNoEnglish(d.Transcript[afterChoosing..]);
     }
 
+    [Theory]
+    [InlineData("Thạc sĩ")]
+    [InlineData("thac si")]
+    [InlineData("THẠC SĨ")]
+    public void AVietnameseStudentMayTypeAChoiceInVietnameseWithOrWithoutAccents(string typed)
+    {
+        var d = new DialogDriver().Say("xin chào", "vi").Tap("Tiếng Việt").Press("v:first").ToApplicationPage()
+            .Say("2026-11-20").Press("v:resident");
+
+        d.Say(typed);
+
+        Assert.Equal("master", d.Answer("programme"));
+    }
+
+    [Theory]
+    [InlineData("vi", "Việt Nam", "VN")]
+    [InlineData("vi", "viet nam", "VN")]
+    [InlineData("vi", "Ấn Độ", "IN")]
+    [InlineData("id", "India", "IN")]
+    public void TheNationalityMayBeTypedInTheStudentsLanguage(string language, string typed, string code)
+    {
+        var d = new DialogDriver().Say("hi", language).Press($"lang:{language}").Press("v:ext")
+            .Press("nav:skip").Press("v:two").Say("nguyen").Say("van an");
+
+        d.Say(typed);
+
+        Assert.Equal(code, d.Answer("nationality"));
+    }
+
+    [Theory]
+    [InlineData("vi", "Nếu em quá hạn 15 ngày thì bị phạt bao nhiêu?", "Cư trú quá hạn 15 ngày")]
+    [InlineData("id", "kalau saya overstay 15 hari?", "15 hari")]
+    public void AnOverstayQuestionInTheStudentsLanguageGetsTheFine(string language, string typed, string expected)
+    {
+        var d = new DialogDriver().Say("hi", language).Press($"lang:{language}").Press("v:ext");
+
+        d.Say(typed);
+
+        Assert.Contains(expected, d.Text, StringComparison.Ordinal);
+        Assert.Contains("NT$20,000", d.Text, StringComparison.Ordinal);
+    }
+
     private static DialogDriver SubmittedInVietnamese() =>
         new DialogDriver().Say("xin chào", "vi").Tap("Tiếng Việt").Press("v:first").ToApplicationPage()
             .Say("2026-11-20").Press("v:resident").Press("v:master").Press("v:no").Say("國立臺灣大學").Press("v:registered").Press("v:1")

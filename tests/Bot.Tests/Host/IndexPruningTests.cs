@@ -15,7 +15,7 @@ namespace Bot.Tests.Host;
 
 /// <summary>Keys shared by all students stay bounded: entries of students who are gone (and expired jobs and threads) are pruned.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class IndexPruningTests(RedisFixture redis)
+public class IndexPruningTests(RedisFixture redis)
 {
     [Fact]
     public async Task EntriesOfStudentsWhoAreGoneLeaveEverySharedIndexAndTheRestStay()

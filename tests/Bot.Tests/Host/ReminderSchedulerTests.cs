@@ -17,7 +17,7 @@ namespace Bot.Tests.Host;
 
 /// <summary>Several schedulers on one real Redis, with a recording channel instead of Telegram.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
+public class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
 {
     // Wednesday 2026-11-25, 10:00 in Taiwan.
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8)));

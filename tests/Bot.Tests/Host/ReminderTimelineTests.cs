@@ -19,7 +19,7 @@ namespace Bot.Tests.Host;
 
 /// <summary>One case from submission to pickup, through the real host, real Redis and the fake Telegram, on a fake clock.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class ReminderTimelineTests(RedisFixture redis) : IAsyncLifetime
+public class ReminderTimelineTests(RedisFixture redis) : IAsyncLifetime
 {
     private const long Chat = 4242;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

@@ -10,6 +10,8 @@ public sealed class StartupValidationTests
     [InlineData("Telegram:BotToken", "not-a-token", "Telegram:BotToken")]
     [InlineData("Storage:TurnLeaseSeconds", "0", "TurnLeaseSeconds")]
     [InlineData("Schools:0:NearestStation", "Nowhere", "Schools:0:NearestStation")]
+    [InlineData("Schools:0:Id", "group", "taken by the bot's own link")]
+    [InlineData("Telegram:BotUsername", "@arc helper", "Telegram:BotUsername")]
     public async Task RefusesToStartWithABadSettingAndNamesIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>

@@ -13,7 +13,7 @@ namespace Bot.Tests.Host;
 
 /// <summary>One student flooding the bot: a turn budget and a daily upload quota, in Redis, on a fake clock.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class StudentLimitsTests(RedisFixture redis) : IAsyncLifetime
+public class StudentLimitsTests(RedisFixture redis) : IAsyncLifetime
 {
     private const long Flooder = 5_100_001;
     private const long Other = 5_100_002;

@@ -7,7 +7,7 @@ using Bot.Tests.Infrastructure;
 namespace Bot.Tests.Host;
 
 [Collection(RedisCollection.Name)]
-public sealed class TurnProcessorTests(RedisFixture redis)
+public class TurnProcessorTests(RedisFixture redis)
 {
     private static readonly StudentKey Student = new("tg", "42");
 

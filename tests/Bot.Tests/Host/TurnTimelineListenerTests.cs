@@ -12,7 +12,7 @@ namespace Bot.Tests.Host;
 
 /// <summary>Re-planning costs a round trip, so a turn only triggers it when the case timeline changed.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class TurnTimelineListenerTests(RedisFixture redis)
+public class TurnTimelineListenerTests(RedisFixture redis)
 {
     [Fact]
     public async Task OnlyTurnsThatChangeTheTimelineReachTheListener()
@@ -27,7 +27,7 @@ public sealed class TurnTimelineListenerTests(RedisFixture redis)
         var turns = new TurnProcessor(
             store,
             driver.Pool,
-            new Bot.Host.Uploads.UploadProcessor([], new Bot.Dialogs.Uploads.IdPhotoMaker(new Bot.Dialogs.Uploads.HaarFaceFinder()), new Bot.Dialogs.Uploads.DocumentPreparer(), NullLogger<Bot.Host.Uploads.UploadProcessor>.Instance),
+            new Bot.Host.Uploads.UploadProcessor([], [], new Bot.Dialogs.Uploads.IdPhotoMaker(new Bot.Dialogs.Uploads.HaarFaceFinder()), new Bot.Dialogs.Uploads.DocumentPreparer(), NullLogger<Bot.Host.Uploads.UploadProcessor>.Instance),
             driver.Time,
             [listener],
             [],

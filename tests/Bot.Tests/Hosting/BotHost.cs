@@ -77,6 +77,16 @@ public sealed class BotHost : IAsyncDisposable
         await app.StopAsync(timeout.Token);
     }
 
+    /// <summary>
+    /// Drops the host without stopping it, as a crash would: no graceful shutdown, its connections to Redis and the fakes
+    /// closed under whatever it was doing.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        stopped = true;
+        await app.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

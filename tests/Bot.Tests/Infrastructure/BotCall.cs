@@ -29,6 +29,12 @@ public sealed record BotCall(
             ? [.. rows.SelectMany(r => r!.AsArray()).Select(b => (string?)b?["callback_data"]).OfType<string>()]
             : [];
 
+    /// <summary>The copy buttons (copy_text) of the inline keyboard: each button's label and the text it copies.</summary>
+    public IReadOnlyList<(string Label, string Copies)> CopyButtons =>
+        ReplyMarkup?["inline_keyboard"] is JsonArray rows
+            ? [.. rows.SelectMany(r => r!.AsArray()).Where(b => b?["copy_text"] is not null).Select(b => ((string)b!["text"]!, (string)b["copy_text"]!["text"]!))]
+            : [];
+
     public override string ToString() =>
         $"{Method}(chat {ChatId}, message {MessageId}){(Text is null ? "" : $" \"{Text}\"")}" +
         (Succeeded ? "" : $" -> {ErrorCode} {ErrorDescription}");

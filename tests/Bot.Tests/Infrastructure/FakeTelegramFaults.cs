@@ -7,6 +7,7 @@ namespace Bot.Tests.Infrastructure;
 public sealed partial class FakeTelegramServer
 {
     private readonly Dictionary<long, (int Remaining, int Status)> _failingSends = [];
+    private readonly Dictionary<string, (int Remaining, int Status)> _failingMethods = new(StringComparer.OrdinalIgnoreCase);
     private TaskCompletionSource? _heldDownloads;
     private int _downloadsStarted;
 
@@ -25,6 +26,38 @@ public sealed partial class FakeTelegramServer
         lock (_gate)
         {
             _failingSends[chatId] = (count, status);
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls of <paramref name="method"/> (any chat) are refused with <paramref name="status"/>:
+    /// 429 with a retry_after of <paramref name="retryAfterSeconds"/>, or a 5xx.
+    /// </summary>
+    public void FailCalls(string method, int count, int status, int retryAfterSeconds = 5)
+    {
+        lock (_gate)
+        {
+            _failingMethods[method] = (count, status);
+            _failingRetryAfter = retryAfterSeconds;
+        }
+    }
+
+    private int _failingRetryAfter;
+
+    /// <summary>The refusal a test asked for this call (see <see cref="FailCalls"/>), recorded like any answer.</summary>
+    private ApiReply? InjectedRefusal(string method)
+    {
+        lock (_gate)
+        {
+            if (!_failingMethods.TryGetValue(method, out var fault) || fault.Remaining <= 0)
+            {
+                return null;
+            }
+
+            _failingMethods[method] = (fault.Remaining - 1, fault.Status);
+            return fault.Status == 429
+                ? ApiReply.Error(429, $"Too Many Requests: retry after {_failingRetryAfter}", new System.Text.Json.Nodes.JsonObject { ["retry_after"] = _failingRetryAfter })
+                : ApiReply.Error(fault.Status, "Internal Server Error (injected)");
         }
     }
 

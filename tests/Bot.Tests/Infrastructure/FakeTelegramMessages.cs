@@ -14,6 +14,10 @@ public sealed partial class FakeTelegramServer
     private readonly HashSet<string> _openCallbackQueries = [];
     private readonly Dictionary<string, JsonArray> _commands = [];
 
+    /// <summary>The chat actions this chat was shown, oldest first ("typing", "upload_photo"…).</summary>
+    public IReadOnlyList<string> ChatActions(long chatId) =>
+        [.. Transcript(chatId).Where(c => c.Method == "sendChatAction").Select(c => (string)c.Parameters["action"]!)];
+
     /// <summary>The commands of the last setMyCommands for this language_code (null: the default list), null before any.</summary>
     public JsonArray? CommandsFor(string? languageCode = null)
     {
@@ -163,9 +167,22 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    /// <summary>A Message only ever carries an inline keyboard; reply keyboards are not echoed back.</summary>
+    /// <summary>
+    /// A Message only ever carries an inline keyboard; reply keyboards are not echoed back, and an empty inline keyboard
+    /// is no keyboard (editMessageReplyMarkup with one removes the buttons).
+    /// </summary>
     private static JsonObject? InlineMarkup(ApiRequest request) =>
-        request.Object("reply_markup") is { } markup && markup.ContainsKey("inline_keyboard") ? markup.DeepClone().AsObject() : null;
+        request.Object("reply_markup") is { } markup && markup["inline_keyboard"] is JsonArray { Count: > 0 } ? markup.DeepClone().AsObject() : null;
+
+    /// <summary>The chat's "typing…" or "sending photo…" status (Telegram shows it up to 5 seconds): only the documented actions.</summary>
+    private static ApiReply SendChatAction(ApiRequest request) =>
+        ChatActionNames.Contains(request.String("action") ?? string.Empty) ? ApiReply.Ok(true) : ApiReply.BadRequest("wrong parameter action in request");
+
+    private static readonly HashSet<string> ChatActionNames =
+    [
+        "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document",
+        "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+    ];
 
     private static void CopyIfPresent(ApiRequest request, JsonObject message, string name)
     {

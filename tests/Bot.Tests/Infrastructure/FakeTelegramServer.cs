@@ -138,6 +138,10 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             return refused;
         }
+        if (InjectedRefusal(method) is { } injected)
+        {
+            return injected;
+        }
         return method switch
         {
             "getMe" => ApiReply.Ok(BotUser(withCapabilities: true)),
@@ -153,8 +157,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             "sendDocument" => SendDocument(request),
             "sendPhoto" => SendPhoto(request),
             "sendMediaGroup" => SendMediaGroup(request),
-            "sendChatAction" => ApiReply.Ok(true),
+            "sendChatAction" => SendChatAction(request),
             "setMyCommands" => SetMyCommands(request),
+            "setMyDescription" => SetProfileText(_descriptions, request, "description"),
+            "getMyDescription" => GetProfileText(_descriptions, request, "description"),
+            "setMyShortDescription" => SetProfileText(_shortDescriptions, request, "short_description"),
+            "getMyShortDescription" => GetProfileText(_shortDescriptions, request, "short_description"),
             "getFile" => GetFile(request),
             _ => NotImplemented(method),
         };

@@ -2,20 +2,27 @@ using Xunit;
 
 namespace Bot.Tests.Infrastructure;
 
-/// <summary>One redis-server shared by every test in the "redis" collection; tests call FlushAsync to start clean.</summary>
-public sealed class RedisFixture : IAsyncLifetime
+/// <summary>
+/// One Redis shared by every test in the "redis" collection: a single redis-server. <see cref="RedisClusterFixture"/> is
+/// the same for the "redis-cluster" collection on a 3-master Redis Cluster. Tests call FlushAsync to start clean.
+/// </summary>
+public class RedisFixture : IAsyncLifetime
 {
     public const string NotInstalledMessage =
         "redis-server was not found on PATH or at /usr/bin/redis-server. " +
         "Host tests use a real Redis: install it with `sudo apt-get install redis-server`.";
 
-    private RedisServer? _server;
+    private RedisServer? server;
+    private RedisCluster? cluster;
 
-    public RedisServer Server => _server ?? throw new InvalidOperationException("The Redis fixture has not started.");
+    /// <summary>True when this is a Redis Cluster: keys of different hash slots live on different nodes.</summary>
+    public virtual bool IsCluster => false;
 
-    public string ConnectionString => Server.ConnectionString;
+    public string ConnectionString =>
+        cluster?.ConnectionString ?? server?.ConnectionString ?? throw new InvalidOperationException("The Redis fixture has not started.");
 
-    public Task FlushAsync() => Server.FlushAsync();
+    public Task FlushAsync() =>
+        cluster?.FlushAsync() ?? server?.FlushAsync() ?? throw new InvalidOperationException("The Redis fixture has not started.");
 
     public async Task InitializeAsync()
     {
@@ -23,16 +30,35 @@ public sealed class RedisFixture : IAsyncLifetime
         {
             throw new InvalidOperationException(NotInstalledMessage);
         }
-        _server = await RedisServer.StartAsync();
+
+        if (IsCluster)
+        {
+            cluster = await RedisCluster.StartAsync();
+        }
+        else
+        {
+            server = await RedisServer.StartAsync();
+        }
     }
 
     public async Task DisposeAsync()
     {
-        if (_server is not null)
+        if (server is not null)
         {
-            await _server.DisposeAsync();
+            await server.DisposeAsync();
+        }
+
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
         }
     }
+}
+
+/// <summary>A 3-master Redis Cluster shared by every test in the "redis-cluster" collection.</summary>
+public sealed class RedisClusterFixture : RedisFixture
+{
+    public override bool IsCluster => true;
 }
 
 /// <summary>Lets test classes share the fixture with [Collection(RedisCollection.Name)].</summary>
@@ -40,4 +66,11 @@ public sealed class RedisFixture : IAsyncLifetime
 public sealed class RedisCollection : ICollectionFixture<RedisFixture>
 {
     public const string Name = "redis";
+}
+
+/// <summary>Test classes that run again on a Redis Cluster: [Collection(RedisClusterCollection.Name)] (see Cluster/).</summary>
+[CollectionDefinition(Name)]
+public sealed class RedisClusterCollection : ICollectionFixture<RedisClusterFixture>
+{
+    public const string Name = "redis-cluster";
 }

@@ -14,6 +14,13 @@ public sealed partial class TelegramSpec
     public const int MaxTextLength = 4096;
     public const int MaxCaptionLength = 1024;
     public const int MaxCallbackDataBytes = 64;
+    public const int MaxDescriptionLength = 512;
+    public const int MaxShortDescriptionLength = 120;
+    public const int MaxCopyTextLength = 256;
+
+    /// <summary>Not in the spec's prose, but enforced by Telegram ("Bad Request: reply markup is too long" and friends).</summary>
+    public const int MaxButtonsPerRow = 8;
+    public const int MaxButtonsPerKeyboard = 100;
 
     // Exactly one of these says what an inline button does (text, icon and style are decoration).
     private static readonly string[] ButtonActions =
@@ -62,6 +69,19 @@ public sealed partial class TelegramSpec
         {
             problems.Add("at most 100 commands can be set");
         }
+        if (method == "setMyDescription" && Text(parameters["description"])?.Length > MaxDescriptionLength)
+        {
+            problems.Add($"description must be 0-{MaxDescriptionLength} characters");
+        }
+        if (method == "setMyShortDescription" && Text(parameters["short_description"])?.Length > MaxShortDescriptionLength)
+        {
+            problems.Add($"short description must be 0-{MaxShortDescriptionLength} characters");
+        }
+        if (method is "setMyCommands" or "setMyDescription" or "getMyDescription" or "setMyShortDescription" or "getMyShortDescription"
+            && Text(parameters["language_code"]) is { Length: > 0 } code && !LanguageCodePattern().IsMatch(code))
+        {
+            problems.Add($"language_code must be a two-letter ISO 639-1 code or empty, is '{code}'");
+        }
     }
 
     private static void CheckTypeRules(string type, JsonObject value, string path, List<string> problems)
@@ -73,10 +93,29 @@ public sealed partial class TelegramSpec
             {
                 problems.Add($"'{path}' must have exactly one action field, has {actions}");
             }
+            if (Text(value["text"]) is not { Length: > 0 })
+            {
+                problems.Add($"'{path}.text' must not be empty");
+            }
             var data = Text(value["callback_data"]);
             if (data is not null && Encoding.UTF8.GetByteCount(data) is 0 or > MaxCallbackDataBytes)
             {
                 problems.Add($"'{path}.callback_data' must be 1-{MaxCallbackDataBytes} bytes, is {Encoding.UTF8.GetByteCount(data)}");
+            }
+        }
+        if (type == "CopyTextButton" && Text(value["text"])?.Length is 0 or > MaxCopyTextLength)
+        {
+            problems.Add($"'{path}.text' must be 1-{MaxCopyTextLength} characters");
+        }
+        if (type == "InlineKeyboardMarkup" && value["inline_keyboard"] is JsonArray rows)
+        {
+            if (rows.Any(r => r is JsonArray { Count: > MaxButtonsPerRow }))
+            {
+                problems.Add($"'{path}' has a row of more than {MaxButtonsPerRow} buttons");
+            }
+            if (rows.Sum(r => (r as JsonArray)?.Count ?? 0) > MaxButtonsPerKeyboard)
+            {
+                problems.Add($"'{path}' has more than {MaxButtonsPerKeyboard} buttons");
             }
         }
         if (type == "BotCommand")
@@ -185,6 +224,9 @@ public sealed partial class TelegramSpec
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex HtmlTag();
+
+    [GeneratedRegex("^[a-z]{2}$")]
+    private static partial Regex LanguageCodePattern();
 
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandPattern();

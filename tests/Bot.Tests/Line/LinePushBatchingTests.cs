@@ -19,7 +19,7 @@ namespace Bot.Tests.Line;
 /// a student flooding the bot costs at most a few pushes: on a fake clock, so the batch window passes when the test says.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class LinePushBatchingTests(RedisFixture redis) : IAsyncLifetime
+public class LinePushBatchingTests(RedisFixture redis) : IAsyncLifetime
 {
     private const string Secret = "line-push-batching-secret";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -15,6 +15,12 @@ public sealed class OverstayQuestionTests
     [InlineData("我逾期居留20日會怎樣", 20)]
     [InlineData("逾期１５天", 15)]
     [InlineData("超過居留期限 40 天", 40)]
+    [InlineData("15天的逾期罰多少", 15)]
+    [InlineData("Nếu tôi quá hạn 15 ngày thì sao?", 15)]
+    [InlineData("cu tru qua han 8 ngay", 8)]
+    [InlineData("Em ở quá hạn 31 ngày rồi", 31)]
+    [InlineData("Saya overstay 12 hari", 12)]
+    [InlineData("melebihi izin tinggal 40 hari", 40)]
     public void ReadsTheDaysFromAnOverstayQuestion(string text, int days) =>
         Assert.Equal(days, OverstayQuestion.ParseDays(text));
 
@@ -26,6 +32,8 @@ public sealed class OverstayQuestionTests
     [InlineData("overstay")]
     [InlineData("逾期會怎樣")]
     [InlineData("overstay 0 days")]
+    [InlineData("Tôi sẽ đóng phí trong 3 ngày")]
+    [InlineData("saya bayar 5 hari lagi")]
     public void ReturnsNullWhenItIsNotSuchAQuestion(string? text) =>
         Assert.Null(OverstayQuestion.ParseDays(text));
 }

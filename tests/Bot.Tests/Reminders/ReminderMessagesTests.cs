@@ -34,17 +34,19 @@ public sealed partial class ReminderMessagesTests
 
         Assert.All(reminders, r =>
         {
-            foreach (var texts in new[] { English, Chinese })
+            var catalogue = Bot.Dialogs.Messages.MessageCatalogue.Default;
+            foreach (var language in catalogue.Languages)
             {
-                var text = Bot.Dialogs.Messages.MessageFormat.Format(texts[r.MessageKey], [.. r.Arguments]);
+                var text = catalogue.Format(language, r.MessageKey, [.. r.Arguments]);
                 Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+                Assert.All(r.Arguments, argument => Assert.Contains(argument, text, StringComparison.Ordinal));
             }
         });
     }
 
-    private static int[] Placeholders(string text) =>
-        [.. Placeholder().Matches(text).Select(m => int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order()];
+    private static string[] Placeholders(string text) =>
+        [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"\{(\d+)[},]")]
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)[},]")]
     private static partial Regex Placeholder();
 }

@@ -14,7 +14,7 @@ namespace Bot.Tests.Telegram;
 /// fails is kept and tried again, one that keeps failing goes to the dead letters, which the dashboard lists and replays.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class InboxFaultTests(RedisFixture redis) : IAsyncLifetime
+public class InboxFaultTests(RedisFixture redis) : IAsyncLifetime
 {
     private const string Secret = "telegram-webhook-secret-for-faults";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -135,10 +135,12 @@ public sealed class InboxFaultTests(RedisFixture redis) : IAsyncLifetime
 
         // The first attempt gives up after the lease + 5 s; the entry stays pending and is delivered again.
         await Eventually.TrueAsync(async () => await MostDeliveriesAsync() >= 2, Patience, "a second attempt at the update");
-        Assert.Empty(telegram.Transcript(7_300_003));
+        // No reply yet; the student sees "typing…" while the turn waits for them.
+        Assert.DoesNotContain(telegram.Transcript(7_300_003), c => c.Method != "sendChatAction");
+        Assert.Contains("typing", telegram.ChatActions(7_300_003));
 
         await store.ReleaseAsync(held!);
-        await telegram.WaitForCallsAsync(7_300_003, 1, Patience);
+        await telegram.WaitUntilAsync(t => t.Transcript(7_300_003).Any(c => c.Method == "sendMessage"), Patience);
         Assert.Single(telegram.Transcript(7_300_003), c => c.Method == "sendMessage");
         Assert.Equal(0, await DeadLetterCountAsync());
     }

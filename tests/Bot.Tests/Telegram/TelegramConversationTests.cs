@@ -5,7 +5,7 @@ using Bot.Tests.Infrastructure;
 namespace Bot.Tests.Telegram;
 
 [Collection(RedisCollection.Name)]
-public sealed class TelegramConversationTests(RedisFixture redis) : TelegramHostTest(redis)
+public class TelegramConversationTests(RedisFixture redis) : TelegramHostTest(redis)
 {
     [Fact]
     public async Task AStudentCompletesTheExtensionApplicationEndToEnd()

@@ -35,6 +35,11 @@ public abstract class TelegramHostTest(RedisFixture redis) : IAsyncLifetime
     /// <summary>Settings a test class adds to (or changes in) the host's test configuration.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services a test class replaces in the host (a fake clock).</summary>
+    protected virtual void ConfigureHost(WebApplicationBuilder builder)
+    {
+    }
+
     private Task<BotHost> StartHostAsync()
     {
         var settings = BotHost.TelegramSettings(Redis.ConnectionString, Telegram);
@@ -43,6 +48,6 @@ public abstract class TelegramHostTest(RedisFixture redis) : IAsyncLifetime
             settings[key] = value;
         }
 
-        return BotHost.StartAsync(settings);
+        return BotHost.StartAsync(settings, ConfigureHost);
     }
 }

@@ -7,7 +7,7 @@ namespace Bot.Tests.Telegram;
 
 /// <summary>A reply still failing after the HTTP client's retries, when the student's state was already saved: sent from the outbox later.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class TelegramOutboxReplayTests(RedisFixture redis) : TelegramHostTest(redis)
+public class TelegramOutboxReplayTests(RedisFixture redis) : TelegramHostTest(redis)
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

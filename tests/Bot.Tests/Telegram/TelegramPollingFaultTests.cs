@@ -58,7 +58,7 @@ public sealed class TelegramPollingFaultTests : IAsyncLifetime
         await redis.RestartAsync();
 
         await telegram.WaitUntilAsync(t => t.ConfirmedOffset > update, TelegramStudent.Patience);
-        var answer = Assert.Single(student.Transcript.Skip(before));
+        var answer = Assert.Single(student.Transcript.Skip(before), c => c.Method == "sendMessage");
         Assert.Contains("/status", answer.Text, StringComparison.Ordinal);
         Assert.Empty(telegram.Violations);
     }

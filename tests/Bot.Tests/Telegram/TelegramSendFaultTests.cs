@@ -4,7 +4,7 @@ namespace Bot.Tests.Telegram;
 
 /// <summary>Telegram failing while a reply is sent (5xx, a dropped connection): the HTTP client's own retries.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class TelegramSendFaultTests(RedisFixture redis) : TelegramHostTest(redis)
+public class TelegramSendFaultTests(RedisFixture redis) : TelegramHostTest(redis)
 {
     /// <summary>One delivery attempt only: whatever is sent was sent by the HTTP client's retries.</summary>
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>

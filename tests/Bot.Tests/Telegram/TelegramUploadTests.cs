@@ -82,7 +82,7 @@ public sealed class TelegramUploadTests(RedisFixture redis) : TelegramHostTest(r
         var after = student.Transcript.Skip(before).ToList();
         Assert.Equal(1, after.Count(c => c.Text?.Contains("Send 1. ARC", StringComparison.Ordinal) == true));
         Assert.Equal(2, after.Count(c => c.Method == "sendDocument"));
-        Assert.Contains("3 files", after[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("3 files", after.Last(c => c.Method == "sendMessage").Text, StringComparison.Ordinal);
         Assert.True(first < second);
     }
 

@@ -13,7 +13,7 @@ namespace Bot.Tests.Telegram;
 
 /// <summary>Telegram in webhook mode: two real host processes' worth of hosts on one Redis, the fake Bot API over HTTP.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class TelegramWebhookTests(RedisFixture redis) : IAsyncLifetime
+public class TelegramWebhookTests(RedisFixture redis) : IAsyncLifetime
 {
     private const string Secret = "telegram-webhook-secret-4f1c9e27b8d3a650";
     private const string PublicBaseUrl = "https://arc-helper.example.test";
