@@ -43,6 +43,9 @@ public static class LineMessageGuard
             case TemplateMessage { Template: ConfirmTemplate confirm }:
                 CheckActions(confirm.Actions, 2, 2, "confirm template");
                 break;
+            case FlexMessage flex:
+                CheckFlex(flex);
+                break;
         }
 
         if (message.QuickReply is { } quickReply)
@@ -88,10 +91,49 @@ public static class LineMessageGuard
             throw new LineLimitException($"A LINE date picker needs yyyy-MM-dd dates with min < max and min <= initial <= max; got {picker.Min}, {picker.Initial}, {picker.Max}.");
         }
 
+        if (action is ClipboardAction { ClipboardText.Length: 0 or > LineFlexSummary.MaxClipboardText } clipboard)
+        {
+            throw new LineLimitException($"LINE copies 1 to {LineFlexSummary.MaxClipboardText} characters; got {clipboard.ClipboardText.Length}.");
+        }
+
         if (action is PostbackAction { Data.Length: > LineLimits.MaxPostbackDataLength } postback)
         {
             throw new LineLimitException(
                 $"LINE postback data has at most {LineLimits.MaxPostbackDataLength} characters; got {postback.Data.Length}.");
         }
     }
+
+    private static void CheckFlex(FlexMessage flex)
+    {
+        if (flex.AltText.Length is 0 or > LineFlexSummary.MaxAltText)
+        {
+            throw new LineLimitException($"A LINE Flex message's altText has 1 to {LineFlexSummary.MaxAltText} characters; got {flex.AltText.Length}.");
+        }
+
+        if (flex.Contents is FlexCarousel { Contents.Count: 0 or > LineFlexSummary.MaxBubblesPerCarousel } carousel)
+        {
+            throw new LineLimitException($"A LINE carousel holds 1 to {LineFlexSummary.MaxBubblesPerCarousel} bubbles; got {carousel.Contents.Count}.");
+        }
+
+        IEnumerable<FlexBubble> bubbles = flex.Contents switch
+        {
+            FlexCarousel c => c.Contents.OfType<FlexBubble>(),
+            FlexBubble b => [b],
+            _ => [],
+        };
+        foreach (var component in bubbles.SelectMany(b => new[] { b.Header, b.Body, b.Footer }).SelectMany(Components))
+        {
+            if (component is FlexButton button)
+            {
+                CheckAction(button.Action);
+            }
+        }
+    }
+
+    private static IEnumerable<FlexComponent> Components(FlexComponent? component) => component switch
+    {
+        null => [],
+        FlexBox box => box.Contents.SelectMany(Components).Prepend(box),
+        _ => [component],
+    };
 }

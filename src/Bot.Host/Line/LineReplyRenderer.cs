@@ -6,7 +6,8 @@ namespace Bot.Host.Line;
 
 /// <summary>
 /// Draws the dialog's replies as LINE messages: plain text, choices as quick-reply postback buttons, files as
-/// links to <c>GET /files/{token}</c> (images as image messages, other files as a button that opens the link).
+/// links to <c>GET /files/{token}</c> (images as image messages, other files as a button that opens the link), the
+/// summary's pages as Flex cards with a copy button per value (<see cref="LineFlexSummary"/>).
 /// </summary>
 public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickReplies)
 {
@@ -16,8 +17,20 @@ public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickRep
     public async Task<IReadOnlyList<LineMessage>> RenderAsync(IReadOnlyList<Reply> replies)
     {
         var messages = new List<LineMessage>();
-        foreach (var reply in replies)
+        for (var i = 0; i < replies.Count; i++)
         {
+            var reply = replies[i];
+            if (IsFlexPage(reply))
+            {
+                // Consecutive pages become one carousel; buttons on the last page go under it.
+                var pages = replies.Skip(i).TakeWhile(IsFlexPage).ToList();
+                i += pages.Count - 1;
+                var flex = LineFlexSummary.Render(pages);
+                messages.AddRange(flex.SkipLast(1));
+                messages.Add(flex[^1] with { QuickReply = quickReplies.For(pages[^1].Buttons, pages[^1].DatePick) });
+                continue;
+            }
+
             var quickReply = quickReplies.For(reply.Buttons, reply.DatePick);
             var text = LineText.Shorten(reply.PlainText, LineLimits.MaxTextLength);
             if (reply.File is { } file)
@@ -55,4 +68,6 @@ public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickRep
 
         return messages;
     }
+
+    private static bool IsFlexPage(Reply reply) => reply is { Section: { } section, File: null } && LineFlexSummary.Fits(section);
 }

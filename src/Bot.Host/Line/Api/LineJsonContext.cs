@@ -36,4 +36,5 @@ namespace Bot.Host.Line.Api;
 [JsonSerializable(typeof(LineErrorResponse))]
 [JsonSerializable(typeof(LinePushItem))]
 [JsonSerializable(typeof(LinePushPlan))]
+[JsonSerializable(typeof(FlexContainer))]
 public sealed partial class LineJsonContext : JsonSerializerContext;

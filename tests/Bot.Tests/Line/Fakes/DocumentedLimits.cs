@@ -17,6 +17,10 @@ public static class DocumentedLimits
     public const int ButtonsActions = 4;
     public const int ConfirmActions = 2;
     public const int ConfirmTextLength = 240;
+    public const int FlexAltTextLength = 1500;
+    public const int CarouselBubbles = 12;
+    public const int BubbleBytes = 30 * 1024;
+    public const int CarouselBytes = 50 * 1024;
 
     public static IEnumerable<SpecViolation> Check(JsonNode? body)
     {
@@ -74,6 +78,14 @@ public static class DocumentedLimits
                 {
                     yield return v;
                 }
+            }
+        }
+
+        if (type == "flex")
+        {
+            foreach (var violation in CheckFlex(message, path))
+            {
+                yield return violation;
             }
         }
 
@@ -141,6 +153,60 @@ public static class DocumentedLimits
             yield return new($"{path}.initial", "Must be between min and max");
         }
     }
+
+    /// <summary>
+    /// Flex messages (reference, "Flex Message" and "Carousel"): altText 1 to 1500 characters, a carousel of at most 12
+    /// bubbles and 50 KB, a bubble of at most 30 KB; every action's label as for other actions.
+    /// </summary>
+    private static IEnumerable<SpecViolation> CheckFlex(JsonObject message, string path)
+    {
+        if (Utf16Length(message["altText"]) is 0 or > FlexAltTextLength)
+        {
+            yield return new($"{path}.altText", $"Length must be between 1 and {FlexAltTextLength}");
+        }
+
+        if (message["contents"] is not JsonObject contents)
+        {
+            yield break;
+        }
+
+        var bubbles = (string?)contents["type"] == "carousel" ? (contents["contents"] as JsonArray ?? []).OfType<JsonObject>().ToList() : [contents];
+        if ((string?)contents["type"] == "carousel")
+        {
+            if (bubbles.Count > CarouselBubbles)
+            {
+                yield return new($"{path}.contents.contents", $"Size must be between 1 and {CarouselBubbles}");
+            }
+
+            if (System.Text.Encoding.UTF8.GetByteCount(contents.ToJsonString()) > CarouselBytes)
+            {
+                yield return new($"{path}.contents", $"A carousel must be at most {CarouselBytes} bytes");
+            }
+        }
+
+        for (var b = 0; b < bubbles.Count; b++)
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(bubbles[b].ToJsonString()) > BubbleBytes)
+            {
+                yield return new($"{path}.contents[{b}]", $"A bubble must be at most {BubbleBytes} bytes");
+            }
+
+            foreach (var action in Descendants(bubbles[b]).OfType<JsonObject>().Select(n => n["action"]).OfType<JsonObject>())
+            {
+                foreach (var v in CheckLabel(action["label"], $"{path}.contents[{b}].action.label", required: (string?)action["type"] != "uri"))
+                {
+                    yield return v;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject obj => obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+        JsonArray array => array.OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
+        _ => [node],
+    };
 
     private static IEnumerable<SpecViolation> CheckLabel(JsonNode? label, string path, bool required)
     {
