@@ -38,4 +38,13 @@ internal static partial class LineLog
 
     [LoggerMessage(EventId = 533, Level = LogLevel.Warning, Message = "LINE delivers no webhook: \"Use webhook\" is off for this channel in the LINE Developers Console")]
     public static partial void WebhookInactive(ILogger logger);
+
+    [LoggerMessage(EventId = 540, Level = LogLevel.Information, Message = "LINE rich menus ready: {Created} created, {Kept} kept, {Deleted} obsolete deleted")]
+    public static partial void RichMenusReady(ILogger logger, int created, int kept, int deleted);
+
+    [LoggerMessage(EventId = 541, Level = LogLevel.Warning, Message = "Setting up the LINE rich menus failed; retrying in {Delay}")]
+    public static partial void RichMenusFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 542, Level = LogLevel.Information, Message = "Another host is creating the LINE rich menu {Name}; waiting {Delay}")]
+    public static partial void RichMenuBeingCreated(ILogger logger, string name, TimeSpan delay);
 }

@@ -31,6 +31,19 @@ public static class LineRegistration
         builder.Services.AddSingleton<Inbox.IInboxHandler, LineEventHandler>();
         builder.Services.AddSingleton<Conversation.IChannelPusher, LinePusher>();
         builder.Services.AddSingleton<Uploads.IUploadFetcher, LineFileFetcher>();
+        builder.Services.AddSingleton<LineRichMenuLinks>();
+        return builder;
+    }
+
+    /// <summary>The rich menus made at start (<see cref="LineRichMenuPublisher"/>); on with LINE unless Line:RichMenu is false.</summary>
+    public static IHostApplicationBuilder AddLineRichMenus(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(LineOptions.SectionName);
+        if (!string.IsNullOrEmpty(section[nameof(LineOptions.ChannelSecret)]) && section.GetValue(nameof(LineOptions.RichMenu), true))
+        {
+            builder.Services.AddHostedService<LineRichMenuPublisher>();
+        }
+
         return builder;
     }
 

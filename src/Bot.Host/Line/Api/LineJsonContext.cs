@@ -37,4 +37,7 @@ namespace Bot.Host.Line.Api;
 [JsonSerializable(typeof(LinePushItem))]
 [JsonSerializable(typeof(LinePushPlan))]
 [JsonSerializable(typeof(FlexContainer))]
+[JsonSerializable(typeof(RichMenuRequest))]
+[JsonSerializable(typeof(RichMenuIdResponse))]
+[JsonSerializable(typeof(RichMenuListResponse))]
 public sealed partial class LineJsonContext : JsonSerializerContext;

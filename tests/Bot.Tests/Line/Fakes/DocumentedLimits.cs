@@ -201,6 +201,56 @@ public static class DocumentedLimits
         }
     }
 
+    /// <summary>
+    /// Rich menus (reference, "Rich menu object" and "Size object"): width 800 to 2500 pixels, height at least 250,
+    /// width / height at least 1.45; 1 to 20 areas inside the image; chatBarText 1 to 14 characters; a name.
+    /// </summary>
+    public static IEnumerable<SpecViolation> CheckRichMenu(JsonObject menu)
+    {
+        var (width, height) = ((int?)menu["size"]?["width"] ?? 0, (int?)menu["size"]?["height"] ?? 0);
+        if (width is < 800 or > 2500 || height < 250 || width < 1.45 * height)
+        {
+            yield return new("size", "Width must be 800 to 2500, height at least 250, width / height at least 1.45");
+        }
+
+        if (Graphemes(menu["chatBarText"]) is 0 or > 14)
+        {
+            yield return new("chatBarText", "Length must be between 1 and 14");
+        }
+
+        if (menu["name"] is null)
+        {
+            yield return new("name", "Must be specified");
+        }
+
+        var areas = menu["areas"] as JsonArray ?? [];
+        if (areas.Count is 0 or > 20)
+        {
+            yield return new("areas", "Size must be between 1 and 20");
+        }
+
+        for (var a = 0; a < areas.Count; a++)
+        {
+            var b = areas[a]?["bounds"];
+            var (x, y, w, h) = ((int?)b?["x"] ?? -1, (int?)b?["y"] ?? -1, (int?)b?["width"] ?? 0, (int?)b?["height"] ?? 0);
+            if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height)
+            {
+                yield return new($"areas[{a}].bounds", "Must lie inside the rich menu");
+            }
+
+            if (areas[a]?["action"] is not JsonObject action)
+            {
+                yield return new($"areas[{a}].action", "Must be specified");
+                continue;
+            }
+
+            foreach (var v in CheckLabel(action["label"], $"areas[{a}].action.label", required: false))
+            {
+                yield return v;
+            }
+        }
+    }
+
     private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
     {
         JsonObject obj => obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
