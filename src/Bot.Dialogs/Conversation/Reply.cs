@@ -15,6 +15,9 @@ public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Choice>>? Bu
     /// <summary>Set on a date question: the dates a picker may offer (LINE); others ignore it.</summary>
     public DatePick? DatePick { get; init; }
 
+    /// <summary>Set on a reminder that carries a deadline: channels with cards show the deadline prominently (LINE).</summary>
+    public DeadlineCard? Card { get; init; }
+
     public const char CopyStart = '\u27E6';
     public const char CopyEnd = '\u27E7';
 

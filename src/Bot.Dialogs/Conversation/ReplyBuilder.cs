@@ -17,6 +17,7 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     private List<IReadOnlyList<Choice>>? extraRows;
     private Printing.SummarySection? section;
     private DatePick? datePick;
+    private DeadlineCard? card;
 
     public TurnEffects Effects { get; set; }
 
@@ -63,13 +64,14 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     {
         if (text.Length > 0)
         {
-            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null) { Section = section, DatePick = datePick });
+            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null) { Section = section, DatePick = datePick, Card = card });
         }
 
         text.Clear();
         buttons = null;
         section = null;
         datePick = null;
+        card = null;
         return this;
     }
 
@@ -77,6 +79,13 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     public ReplyBuilder PickDate(DatePick pick)
     {
         datePick = pick;
+        return this;
+    }
+
+    /// <summary>The message being written carries a deadline: channels with cards show it as one.</summary>
+    public ReplyBuilder Card(DeadlineCard deadlineCard)
+    {
+        card = deadlineCard;
         return this;
     }
 
@@ -105,6 +114,7 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
         extraRows = null;
         section = null;
         datePick = null;
+        card = null;
         Effects = TurnEffects.None;
     }
 

@@ -7,7 +7,8 @@ namespace Bot.Host.Line;
 /// <summary>
 /// Draws the dialog's replies as LINE messages: plain text, choices as quick-reply postback buttons, files as
 /// links to <c>GET /files/{token}</c> (images as image messages, other files as a button that opens the link), the
-/// summary's pages as Flex cards with a copy button per value (<see cref="LineFlexSummary"/>).
+/// summary's pages as Flex cards with a copy button per value (<see cref="LineFlexSummary"/>), a reminder with a deadline
+/// as a card (<see cref="LineDeadlineCards"/>).
 /// </summary>
 public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickReplies)
 {
@@ -60,7 +61,11 @@ public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickRep
                 continue;
             }
 
-            if (text.Length > 0)
+            if (LineDeadlineCards.ForReminder(reply) is { } card)
+            {
+                messages.Add(card with { QuickReply = quickReply });
+            }
+            else if (text.Length > 0)
             {
                 messages.Add(new TextMessage(text) { QuickReply = quickReply });
             }
