@@ -64,8 +64,8 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
 
         var all = platform.MessagesTo(user);
         // The summary's pages are Flex cards: each label beside its value and a copy button.
-        Assert.Contains(all, m => Strings(m).Contains("居留證號") && Strings(m).Contains("A800000005"));
-        Assert.Contains(all, m => Strings(m).Contains("英文姓氏"));
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("居留證號") && LineTranscript.Strings(m).Contains("A800000005"));
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("英文姓氏"));
         Assert.Empty(platform.Violations);
     }
 
@@ -93,8 +93,8 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         }
 
         var all = platform.MessagesTo(user);
-        Assert.Contains(all, m => Strings(m).Contains("首次申請 First application"));
-        Assert.Contains(all, m => Strings(m).Contains("入境日期") && Strings(m).Contains(entered));
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("首次申請 First application"));
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("入境日期") && LineTranscript.Strings(m).Contains(entered));
         Assert.Contains("NT$1,000", all[^1].Text + all[^2].Text, StringComparison.Ordinal);
         using var http = new HttpClient();
         var pdf = all.First(m => m.Type == "template");
@@ -452,7 +452,7 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     private async Task SendAndCompareAsync(string user, JsonObject evt, DialogDriver expected)
     {
         var before = platform.MessagesTo(user).Count;
-        var wanted = Shown(expected.Last.Replies);
+        var wanted = LineTranscript.Shown(expected.Last.Replies);
         await SendAsync(evt);
         var messages = await platform.WaitForMessagesAsync(user, before + wanted.Count, Timeout);
         Assert.Equal(wanted, messages.Skip(before).Select(m => m.Text ?? (string?)m.Message["template"]?["text"] ?? (string?)m.Message["altText"]));
@@ -460,38 +460,6 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         // Free replies while the token is fresh; only what does not fit in one reply (5 messages) is pushed.
         Assert.All(messages.Skip(before).Take(5), m => Assert.Equal("reply", m.Via));
     }
-
-    /// <summary>What LINE shows of the replies: the text of each, consecutive summary pages as one Flex carousel whose alt text is their text.</summary>
-    private static List<string> Shown(IReadOnlyList<Reply> replies)
-    {
-        var shown = new List<string>();
-        for (var i = 0; i < replies.Count; i++)
-        {
-            var pages = replies.Skip(i).TakeWhile(r => r.Section is not null).ToList();
-            if (pages.Count > 0)
-            {
-                shown.Add(Bot.Host.Line.LineText.Shorten(string.Join("\n\n", pages.Select(p => p.PlainText)), Bot.Host.Line.LineFlexSummary.MaxAltText));
-                i += pages.Count - 1;
-            }
-            else
-            {
-                shown.Add(replies[i].PlainText);
-            }
-        }
-
-        return shown;
-    }
-
-    /// <summary>Every string in a message (texts, labels, values to copy), for assertions that do not care about layout.</summary>
-    private static HashSet<string> Strings(DeliveredMessage message) =>
-        [.. Descendants(message.Message).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>()];
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
-    {
-        JsonObject obj => obj.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
-        JsonArray array => array.OfType<JsonNode>().SelectMany(Descendants).Prepend(node),
-        _ => [node],
-    };
 
     private int ReplyCalls() => platform.Requests.Count(r => r.Path == "/v2/bot/message/reply");
 
