@@ -1,6 +1,8 @@
 using Bot.Dialogs.Cases;
 using Bot.Dialogs.Forms;
 using Stateless;
+using State = Bot.Dialogs.Conversation.ConversationPhase;
+using Trigger = Bot.Dialogs.Conversation.ConversationTrigger;
 
 namespace Bot.Dialogs.Conversation;
 
@@ -164,7 +166,7 @@ public sealed partial class StudentConversation
 
     /// <summary>The step "/status" reports: the phase's, or (editing) the edited field's.</summary>
     private FormStep ProgressStep =>
-        Steps.TryGetValue(Phase, out var step) ? step : Phase == State.Editing ? walker.Current?.Step ?? FormStep.Review : FormStep.Review;
+        PhaseSteps.TryGet(Phase, out var step) ? step : Phase == State.Editing ? walker.Current?.Step ?? FormStep.Review : FormStep.Review;
 
     private StateMachine<State, Trigger>.StateConfiguration ConfigureFields(State phase, FormScope scope, State back, State next) =>
         ConfigureFieldAnswers(phase, scope)

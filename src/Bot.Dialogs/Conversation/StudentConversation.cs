@@ -5,6 +5,8 @@ using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Uploads;
 using Stateless;
 using Stateless.Graph;
+using State = Bot.Dialogs.Conversation.ConversationPhase;
+using Trigger = Bot.Dialogs.Conversation.ConversationTrigger;
 
 namespace Bot.Dialogs.Conversation;
 
@@ -19,65 +21,6 @@ namespace Bot.Dialogs.Conversation;
 /// </summary>
 public sealed partial class StudentConversation : IConversationMoves
 {
-    private enum State
-    {
-        New,
-        Active,
-        ChoosingLanguage,
-        ChoosingApplication,
-        Triage,
-        Form,
-        Registering,
-        CheckingPassword,
-        VerifyingEmail,
-        LoggingIn,
-        FillingForm,
-        Documents,
-        FillingPersonalData,
-        Reviewing,
-        Editing,
-        AwaitingReceipt,
-        Case,
-        Tracking,
-        AddingDocuments,
-    }
-
-    private enum Trigger
-    {
-        Greet,
-        LanguageChosen,
-        Choose,
-        Unsure,
-        Text,
-        Press,
-        Upload,
-        Prompt,
-        Help,
-        Status,
-        Back,
-        Skip,
-        Next,
-        Edit,
-        Receipt,
-        Report,
-        StartOver,
-    }
-
-    /// <summary>The step of the NIA process each phase belongs to ("step 5 of 9").</summary>
-    private static readonly Dictionary<State, FormStep> Steps = new()
-    {
-        [State.ChoosingLanguage] = FormStep.ChooseApplication,
-        [State.ChoosingApplication] = FormStep.ChooseApplication,
-        [State.Triage] = FormStep.ChooseApplication,
-        [State.Registering] = FormStep.Register,
-        [State.CheckingPassword] = FormStep.Register,
-        [State.VerifyingEmail] = FormStep.VerifyEmail,
-        [State.LoggingIn] = FormStep.LogIn,
-        [State.FillingForm] = FormStep.Request,
-        [State.Documents] = FormStep.Documents,
-        [State.FillingPersonalData] = FormStep.PersonalData,
-    };
-
     private readonly DialogSettings settings;
     private readonly StateMachine<State, Trigger> machine;
     private readonly StateMachine<State, Trigger>.TriggerWithParameters<string> text;

@@ -24,7 +24,15 @@ public sealed partial class FakeTelegramServer
         get { lock (_gate) { return [.. _violations]; } }
     }
 
-    public IReadOnlyList<BotCall> Transcript(long chatId) => [.. Sent.Where(c => c.ChatId == chatId)];
+    /// <summary>
+    /// The messages that arrived in the chat and their edits, without the chrome around them: chat actions ("typing…",
+    /// sent only when a turn is slow) and the removal of an answered question's buttons. See <see cref="Activity"/>.
+    /// </summary>
+    public IReadOnlyList<BotCall> Transcript(long chatId) =>
+        [.. Sent.Where(c => c.ChatId == chatId && c.Method is not ("sendChatAction" or "editMessageReplyMarkup"))];
+
+    /// <summary>Every successful call aimed at the chat, chat actions and keyboard edits included, oldest first.</summary>
+    public IReadOnlyList<BotCall> Activity(long chatId) => [.. Sent.Where(c => c.ChatId == chatId)];
 
     /// <summary>Waits until the chat's transcript has at least <paramref name="count"/> calls and returns it.</summary>
     public async Task<IReadOnlyList<BotCall>> WaitForCallsAsync(long chatId, int count, TimeSpan timeout)

@@ -16,7 +16,7 @@ public sealed partial class FakeTelegramServer
 
     /// <summary>The chat actions this chat was shown, oldest first ("typing", "upload_photo"…).</summary>
     public IReadOnlyList<string> ChatActions(long chatId) =>
-        [.. Transcript(chatId).Where(c => c.Method == "sendChatAction").Select(c => (string)c.Parameters["action"]!)];
+        [.. Activity(chatId).Where(c => c.Method == "sendChatAction").Select(c => (string)c.Parameters["action"]!)];
 
     /// <summary>The commands of the last setMyCommands for this language_code (null: the default list), null before any.</summary>
     public JsonArray? CommandsFor(string? languageCode = null)

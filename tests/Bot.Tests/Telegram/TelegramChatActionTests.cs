@@ -39,7 +39,7 @@ public sealed class TelegramChatActionTests(RedisFixture redis) : TelegramHostTe
 
         Telegram.ReleaseDownloads();
         await Telegram.WaitUntilAsync(t => t.Transcript(8101).Any(c => c.Method == "sendDocument"), TelegramStudent.Patience);
-        var transcript = Telegram.Transcript(8101).Select(c => c.Method).ToList();
+        var transcript = Telegram.Activity(8101).Select(c => c.Method).ToList();
         Assert.True(transcript.LastIndexOf("sendChatAction") < transcript.IndexOf("sendDocument"), string.Join(", ", transcript));
 
         // Once the photo is ready the status stops: a later tick of the clock shows nothing more.
@@ -56,7 +56,7 @@ public sealed class TelegramChatActionTests(RedisFixture redis) : TelegramHostTe
 
         await student.Send((t, id) => t.EnqueueDocument(id, TestImages.Read("scanned-page.png"), "passport.png", "image/png"));
 
-        var transcript = student.Transcript.Select(c => c.Method == "sendChatAction" ? (string)c.Parameters["action"]! : c.Method).ToList();
+        var transcript = Telegram.Activity(8102).Select(c => c.Method == "sendChatAction" ? (string)c.Parameters["action"]! : c.Method).ToList();
         Assert.Contains("upload_document", transcript);
         Assert.True(transcript.IndexOf("upload_document") < transcript.IndexOf("sendDocument"), string.Join(", ", transcript));
     }
@@ -113,7 +113,7 @@ public sealed class TelegramChatActionTests(RedisFixture redis) : TelegramHostTe
             },
             TelegramStudent.Patience,
             "the reply");
-        var methods = Telegram.Transcript(8104).Select(c => c.Method).ToList();
+        var methods = Telegram.Activity(8104).Select(c => c.Method).ToList();
         Assert.True(methods.IndexOf("sendChatAction") < methods.LastIndexOf("sendMessage"), string.Join(", ", methods));
     }
 }
