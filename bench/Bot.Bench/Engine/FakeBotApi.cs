@@ -172,6 +172,20 @@ public sealed class FakeBotApi : IAsyncDisposable
                 var edited = ReadLong(body, "chat_id"u8);
                 await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"ok\":true,\"result\":{\"message_id\":" + ReadLong(body, "message_id"u8) + ",\"date\":1764000000,\"chat\":{\"id\":" + edited + ",\"type\":\"private\"},\"text\":\"ok\"}}"));
                 return;
+            case "sendDocument":
+            case "sendPhoto":
+                // The prepared photo and the printable summary: multipart/form-data, a message like any other.
+                var to = MultipartField.Long(body, "chat_id");
+                Interlocked.Increment(ref messagesSent);
+                Message(to, now);
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"ok\":true,\"result\":{\"message_id\":" + (now & 0x3fffffff) + ",\"date\":1764000000,\"chat\":{\"id\":" + to + ",\"type\":\"private\"},\"document\":{\"file_id\":\"f\",\"file_unique_id\":\"u\"}}}"));
+                return;
+            case "getMyDescription":
+                await context.Response.Body.WriteAsync("""{"ok":true,"result":{"description":""}}"""u8.ToArray());
+                return;
+            case "getMyShortDescription":
+                await context.Response.Body.WriteAsync("""{"ok":true,"result":{"short_description":""}}"""u8.ToArray());
+                return;
             case "getMe":
                 await context.Response.Body.WriteAsync(Me);
                 return;
