@@ -58,6 +58,13 @@ public sealed partial class LineMessagingClient
         await ThrowIfFailedAsync(response, cancellationToken);
     }
 
+    /// <summary>The user sees the default menu again.</summary>
+    public async Task UnlinkRichMenuAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.DeleteAsync($"v2/bot/user/{Uri.EscapeDataString(userId)}/richmenu", cancellationToken);
+        await ThrowIfFailedAsync(response, cancellationToken);
+    }
+
     /// <summary>Shows <paramref name="richMenuId"/> to one user instead of the default.</summary>
     public async Task LinkRichMenuAsync(string userId, string richMenuId, CancellationToken cancellationToken = default)
     {

@@ -32,6 +32,7 @@ public static class LineRegistration
         builder.Services.AddSingleton<Conversation.IChannelPusher, LinePusher>();
         builder.Services.AddSingleton<Uploads.IUploadFetcher, LineFileFetcher>();
         builder.Services.AddSingleton<LineRichMenuLinks>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineRichMenuLinks>());
         return builder;
     }
 

@@ -111,6 +111,10 @@ public sealed class LineRichMenuTests(RedisFixture redis) : IAsyncLifetime
         // "Continue" asks the current question again.
         var again = await line.SendAsync(user, line.Platform.Postback(user, "/continue"));
         Assert.Contains("中文姓名", again[^1].Text, StringComparison.Ordinal);
+
+        // Deleting their data takes their menu away too: LINE shows them the default again.
+        await line.StepsAsync(user, "/delete", "del:yes");
+        Assert.Null(line.Platform.RichMenuOf(user));
         Assert.Empty(line.Platform.Violations);
     }
 

@@ -89,6 +89,7 @@ public sealed partial class FakeLinePlatform
         web.MapDelete("/v2/bot/richmenu/{richMenuId}", context => RichMenuCallAsync(context, DeleteRichMenuAsync));
         web.MapGet("/v2/bot/user/all/richmenu", context => RichMenuCallAsync(context, GetDefaultRichMenuAsync));
         web.MapPost("/v2/bot/user/all/richmenu/{richMenuId}", context => RichMenuCallAsync(context, c => ApplyRichMenuAsync(c, null)));
+        web.MapDelete("/v2/bot/user/{userId}/richmenu", context => RichMenuCallAsync(context, UnlinkRichMenuAsync));
         web.MapPost("/v2/bot/user/{userId}/richmenu/{richMenuId}", context => RichMenuCallAsync(context, c => ApplyRichMenuAsync(c, (string)c.Request.RouteValues["userId"]!)));
     }
 
@@ -244,6 +245,16 @@ public sealed partial class FakeLinePlatform
             {
                 userRichMenus[userId] = id;
             }
+        }
+
+        return WriteAsync(context, 200, []);
+    }
+
+    private Task UnlinkRichMenuAsync(HttpContext context)
+    {
+        lock (gate)
+        {
+            userRichMenus.Remove((string)context.Request.RouteValues["userId"]!);
         }
 
         return WriteAsync(context, 200, []);
