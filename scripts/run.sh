@@ -21,5 +21,14 @@ if ! (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
   for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 fi
 
+# Students' data is encrypted in Redis with a key from configuration. Without one, a local run makes a development key
+# once and keeps it in .local/storage-key (delete .local/ to start over); production sets Storage__EncryptionKeys__<id>.
+if ! env | grep -q '^Storage__EncryptionKeys__'; then
+  mkdir -p .local
+  [ -s .local/storage-key ] || (umask 077 && head -c 32 /dev/urandom | base64 > .local/storage-key)
+  export Storage__EncryptionKeys__local; Storage__EncryptionKeys__local="$(cat .local/storage-key)"
+  echo "Using the development storage key in .local/storage-key (set Storage__EncryptionKeys__<id> in production)."
+fi
+
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 dotnet run --project src/Bot.Host -c Release

@@ -1,14 +1,16 @@
 using Bot.Host.Advisors;
 using Bot.Host.Broadcasts;
 using Bot.Host.Conversation;
+using Bot.Host.Dashboard;
 using Bot.Host.Files;
 using Bot.Host.Health;
 using Bot.Host.Inbox;
 using Bot.Host.Limits;
 using Bot.Host.Line;
-using Bot.Host.Dashboard;
 using Bot.Host.LocalChat;
+using Bot.Host.Printing;
 using Bot.Host.Reminders;
+using Bot.Host.Retention;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
 using Bot.Host.Telemetry;
@@ -36,6 +38,9 @@ public static class BotApp
         builder.AddConversation();
         builder.AddUploads();
 
+        // The printable summary drawn with the student's prepared ID photo (kept sealed until filed, at most 7 days).
+        builder.AddPrinting();
+
         // Per-student turn rate and daily uploads, so one flooding student neither starves others nor burns the LINE quota.
         builder.AddStudentLimits();
 
@@ -47,6 +52,9 @@ public static class BotApp
 
         // Reminders: deadlines after submission pushed on the student's channel, planned in Redis, sent once across hosts.
         builder.AddReminders();
+
+        // Retention: a completed case's files deleted, a collected case's personal fields dropped after Retention:CollectedCaseDays.
+        builder.AddRetention();
 
         // Channels: Telegram (polling or webhook), LINE (when Line:ChannelSecret is set; its webhook URL registered at start),
         // the terminal when none is configured.

@@ -44,9 +44,15 @@ internal static partial class UnknownSettings
         var sections = Sections();
         foreach (var top in configuration.GetChildren().Where(c => c.GetChildren().Any()))
         {
-            if (sections.FirstOrDefault(s => s.Section.Equals(top.Key, StringComparison.OrdinalIgnoreCase)) is { Shape: { } shape })
+            // Several options classes may read one section (Storage: StorageOptions and StorageEncryptionOptions): a key is
+            // unknown when none of them reads it.
+            var shapes = sections.Where(s => s.Section.Equals(top.Key, StringComparison.OrdinalIgnoreCase)).Select(s => s.Shape).ToList();
+            if (shapes.Count > 0)
             {
-                foreach (var unknown in Walk(top, shape))
+                var unknownToAll = shapes.Skip(1).Aggregate(
+                    Walk(top, shapes[0]).ToList(),
+                    (unknown, shape) => [.. unknown.Where(u => Walk(top, shape).Any(o => o.Key == u.Key))]);
+                foreach (var unknown in unknownToAll)
                 {
                     yield return unknown;
                 }

@@ -47,6 +47,7 @@ public static class BroadcastBenchmark
                 b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["ConnectionStrings:Redis"] = redis.ConnectionString,
+                    [Engine.BenchKey.Setting] = Engine.BenchKey.Value,
                     ["LocalChat:Enabled"] = "false",
                     ["Telegram:BotToken"] = telegram.Token,
                     ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,

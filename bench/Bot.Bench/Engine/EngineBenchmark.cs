@@ -40,6 +40,7 @@ public static class EngineBenchmark
             {
                 ["Telegram:MessagesPerSecond"] = messagesPerSecond,
                 ["ConnectionStrings:Redis"] = $"127.0.0.1:{redis.Port}",
+                [BenchKey.Setting] = BenchKey.Value,
                 ["Telegram:BotToken"] = "123:abc",
                 ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
                 ["LocalChat:Enabled"] = "false",

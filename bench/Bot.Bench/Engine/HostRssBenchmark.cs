@@ -44,6 +44,7 @@ public static class HostRssBenchmark
             UseShellExecute = false,
         };
         info.Environment["ConnectionStrings__Redis"] = $"127.0.0.1:{redis.Port}";
+        info.Environment[BenchKey.Setting.Replace(":", "__", StringComparison.Ordinal)] = BenchKey.Value;
         info.Environment["Telegram__BotToken"] = "123:abc";
         info.Environment["Telegram__ApiBaseUrl"] = fake.BaseUrl;
         info.Environment["Telegram__MessagesPerSecond"] = "0";

@@ -38,6 +38,7 @@ public static class LineBenchmark
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Redis"] = $"127.0.0.1:{redis.Port}",
+                [BenchKey.Setting] = BenchKey.Value,
                 ["Telegram:BotToken"] = "",
                 ["LocalChat:Enabled"] = "false",
 

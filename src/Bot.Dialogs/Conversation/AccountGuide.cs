@@ -13,26 +13,48 @@ internal sealed class AccountGuide(TurnContext ctx, IConversationMoves moves)
 
     public bool ExpectsPassword => ctx.State.Field == CheckingPassword;
 
+    /// <summary>
+    /// The password rule. A check is offered only where the student's message stays in memory and can be deleted
+    /// (<see cref="TurnContext.InboundDeletable"/>); elsewhere the student is told not to type a password in the chat.
+    /// </summary>
     public void ExplainPassword()
     {
-        ctx.Output.Say(ctx.StepHeader(FormStep.Register) + "\n" + ctx.T("password.explain"));
-        ctx.Output.Buttons([
-            [new(ctx.T("button.checkPassword"), ButtonData.CheckPassword)],
-            [new(ctx.T("button.registered"), ButtonData.Next)],
-            [new(ctx.T("button.back"), ButtonData.Back), new(ctx.T("button.help"), ButtonData.Help)],
-        ]);
+        var offer = ctx.InboundDeletable;
+        ctx.Output.Say(ctx.StepHeader(FormStep.Register) + "\n" + ctx.T("password.explain") + "\n" + ctx.T(offer ? "password.offerCheck" : "password.dontType"));
+        List<IReadOnlyList<Choice>> rows = offer ? [[new(ctx.T("button.checkPassword"), ButtonData.CheckPassword)]] : [];
+        rows.Add([new(ctx.T("button.registered"), ButtonData.Next)]);
+        rows.Add([new(ctx.T("button.back"), ButtonData.Back), new(ctx.T("button.help"), ButtonData.Help)]);
+        ctx.Output.Buttons(rows);
     }
 
     public void AskPasswordToCheck()
     {
+        if (!ctx.InboundDeletable)
+        {
+            // An old button, pressed where messages cannot be deleted: the rule again, with "don't type it here".
+            ExplainPassword();
+            return;
+        }
+
         ctx.State.Field = CheckingPassword;
         ctx.Output.SayKey("password.askToCheck");
     }
 
-    /// <summary>Checks a password against the NIA rule. The password is not stored, logged or echoed; the chat message is deleted.</summary>
+    /// <summary>
+    /// Checks a password against the NIA rule. The password is not stored, logged or echoed; the host deletes the chat
+    /// message (the reply says it tried: a chat may refuse). A password that reached the bot in a message it cannot
+    /// delete, or that was stored on the way, is not checked at all.
+    /// </summary>
     public void CheckPassword(string password)
     {
         ctx.State.Field = null;
+        if (!ctx.InboundDeletable)
+        {
+            ctx.Output.SayKey("password.notChecked");
+            ExplainPassword();
+            return;
+        }
+
         ctx.Output.Effects |= TurnEffects.DeleteInboundMessage;
         var problems = PasswordRule.Problems(password);
         if (problems.Count == 0)

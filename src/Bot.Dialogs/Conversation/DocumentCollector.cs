@@ -118,7 +118,7 @@ internal sealed class DocumentCollector(TurnContext ctx, IConversationMoves move
             caption += "\n" + string.Join('\n', warnings) + "\n" + ctx.T("documents.photoRetry");
         }
 
-        ctx.Output.File(new ReplyFile("photo.jpg", "image/jpeg", photo.Jpeg, preview), caption);
+        ctx.Output.File(new ReplyFile("photo.jpg", "image/jpeg", photo.Jpeg, preview) { IsIdPhoto = true }, caption);
         Record(DocumentSlot.PhotoId, "photo.jpg", replace: true);
     }
 

@@ -13,6 +13,14 @@ public sealed record Inbound(InboundKind Kind, string? Text = null, IReadOnlyLis
     public IReadOnlyList<string>? QuotedButtons { get; init; }
 
     /// <summary>
+    /// Set by the channel adapter when this message's text stays in the host's memory (never written to Redis or to disk
+    /// before it is handled) and the chat lets the bot delete it: Telegram polling and the terminal chat. Only then does
+    /// the dialog offer to check a password. False on LINE (bots cannot delete messages) and for Telegram webhooks (the
+    /// update is written to the Redis inbox, and so to its append-only file, before it is handled).
+    /// </summary>
+    public bool Deletable { get; init; }
+
+    /// <summary>
     /// What the student's way in carried (Telegram's <c>t.me/bot?start=…</c>; a LINE URL parameter could too): a school's
     /// link preselects that school (<see cref="Forms.SchoolLink"/>). Null for an ordinary message.
     /// </summary>

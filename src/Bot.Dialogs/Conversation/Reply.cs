@@ -18,6 +18,13 @@ public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Choice>>? Bu
     /// <summary>Set on a reminder that carries a deadline: channels with cards show the deadline prominently (LINE).</summary>
     public DeadlineCard? Card { get; init; }
 
+    /// <summary>
+    /// Set on the printable summary's message (its <see cref="File"/> is the PDF without a photo): the host draws it again
+    /// with the student's prepared ID photo while it still keeps one (see <see cref="ReplyFile.IsIdPhoto"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Printing.ApplicationSummary? Printable { get; init; }
+
     public const char CopyStart = '\u27E6';
     public const char CopyEnd = '\u27E7';
 
@@ -32,7 +39,11 @@ public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Choice>>? Bu
 public sealed record Choice(string Label, string Data);
 
 /// <summary>A prepared file sent back to the student (a cropped photo, a shrunk document).</summary>
-public sealed record ReplyFile(string FileName, string ContentType, byte[] Bytes, byte[]? Preview = null);
+public sealed record ReplyFile(string FileName, string ContentType, byte[] Bytes, byte[]? Preview = null)
+{
+    /// <summary>The prepared ID photo (cropped to the NIA's spec): the host keeps it a while for the printable summary.</summary>
+    public bool IsIdPhoto { get; init; }
+}
 
 /// <summary>The outcome of one turn.</summary>
 public sealed record TurnResult(IReadOnlyList<Reply> Replies, TurnEffects Effects = TurnEffects.None);

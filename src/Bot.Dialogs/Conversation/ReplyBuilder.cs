@@ -98,10 +98,10 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
         return Flush();
     }
 
-    public ReplyBuilder File(ReplyFile file, string caption)
+    public ReplyBuilder File(ReplyFile file, string caption, Printing.ApplicationSummary? printable = null)
     {
         Flush();
-        finished.Add(new Reply(caption, File: file));
+        finished.Add(new Reply(caption, File: file) { Printable = printable });
         return this;
     }
 

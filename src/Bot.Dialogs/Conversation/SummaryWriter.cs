@@ -28,9 +28,10 @@ internal sealed class SummaryWriter(TurnContext ctx, ReviewDesk review, Document
     /// <summary>The summary as a PDF file, or a note that this host cannot draw one (no CJK font installed).</summary>
     public void WritePdf()
     {
-        if (SummaryPdf.Render(Build()) is { } pdf)
+        var summary = Build();
+        if (SummaryPdf.Render(summary) is { } pdf)
         {
-            ctx.Output.File(new ReplyFile("summary.pdf", "application/pdf", pdf), ctx.T("summary.pdf"));
+            ctx.Output.File(new ReplyFile(SummaryPdf.FileName, SummaryPdf.ContentType, pdf), ctx.T("summary.pdf"), printable: summary);
         }
         else
         {

@@ -42,10 +42,14 @@ internal sealed class TurnContext
 
     private FieldContext? fields;
 
+    /// <summary>This turn's message can be deleted and was never stored (<see cref="Inbound.Deletable"/>).</summary>
+    public bool InboundDeletable { get; set; }
+
     public void Begin(StudentState state)
     {
         State = state;
         fields = null;
+        InboundDeletable = false;
         Output.Clear();
     }
 

@@ -16,6 +16,7 @@ internal sealed class TurnRouter(TurnContext ctx, StudentConversation conversati
     {
         var state = ctx.State;
         state.UpdatedAt = ctx.Now;
+        ctx.InboundDeletable = inbound.Deletable;
 
         // A school's link: its profile is preselected before any question uses it.
         Forms.SchoolLink.Preselect(state, ctx.Settings.Schools, inbound.StartPayload);

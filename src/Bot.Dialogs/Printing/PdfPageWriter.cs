@@ -60,6 +60,19 @@ internal sealed class PdfPageWriter : IDisposable
         }
     }
 
+    /// <summary>A JPEG at the left margin, scaled to fit <paramref name="width"/> × <paramref name="height"/> points, with a thin frame.</summary>
+    public void Picture(byte[] jpeg, double width, double height)
+    {
+        Room(height);
+        using var stream = new MemoryStream(jpeg, writable: false);
+        using var image = XImage.FromStream(stream);
+        var scale = Math.Min(width / image.PointWidth, height / image.PointHeight);
+        var (w, h) = (image.PointWidth * scale, image.PointHeight * scale);
+        graphics.DrawImage(image, Margin, y, w, h);
+        graphics.DrawRectangle(XPens.LightGray, Margin, y, w, h);
+        y += height;
+    }
+
     /// <summary>A thin rule under a heading.</summary>
     public void Rule()
     {

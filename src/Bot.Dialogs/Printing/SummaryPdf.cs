@@ -6,16 +6,27 @@ namespace Bot.Dialogs.Printing;
 
 /// <summary>
 /// Draws an <see cref="ApplicationSummary"/> on A4 pages: the NIA pages in order, each Chinese label with the value to
-/// type, the documents checklist and the receipt number once known. Fonts are embedded (only the glyphs used).
+/// type, the prepared ID photo when the host still keeps it, the documents checklist and the receipt number once known.
+/// Fonts are embedded (only the glyphs used).
 /// </summary>
 public static class SummaryPdf
 {
+    public const string FileName = "summary.pdf";
+
+    public const string ContentType = "application/pdf";
+
     private const double LabelWidth = 170;
+
+    /// <summary>The NIA's photo: 35 × 45 mm, printed at its real size.</summary>
+    private const double PhotoWidth = 35 / 25.4 * 72;
+
+    private const double PhotoHeight = 45 / 25.4 * 72;
 
     private static readonly SummaryFonts Fonts = Register();
 
     /// <summary>The PDF's bytes; null when this host lacks the fonts to draw Chinese.</summary>
-    public static byte[]? Render(ApplicationSummary summary)
+    /// <param name="photo">The prepared ID photo (JPEG), printed under the title at 35 × 45 mm; null: none.</param>
+    public static byte[]? Render(ApplicationSummary summary, byte[]? photo = null)
     {
         if (!Fonts.Available)
         {
@@ -34,6 +45,13 @@ public static class SummaryPdf
             writer.Paragraph(summary.MenuItem, title);
             writer.Paragraph(summary.StudentName + (summary.ReceiptNumber is { } receipt ? "    收件號 " + receipt : string.Empty), body);
             writer.Gap(10);
+            if (photo is not null)
+            {
+                writer.Paragraph("相片 Photo (35 × 45 mm)", heading);
+                writer.Picture(photo, PhotoWidth, PhotoHeight);
+                writer.Gap(8);
+            }
+
             foreach (var section in summary.Sections)
             {
                 writer.Paragraph(section.Title, heading);

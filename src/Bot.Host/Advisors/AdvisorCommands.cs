@@ -21,13 +21,24 @@ public sealed class AdvisorCommands(
     BroadcastService broadcasts,
     StudentDirectory directory,
     AdvisorInbox inbox,
-    IConnectionMultiplexer redis) : IAdvisorCommands
+    IConnectionMultiplexer redis) : IAdvisorCommands, Conversation.IStudentDataEraser
 {
     private const string ConfirmPrefix = "bc:ok:";
     private const string CancelPrefix = "bc:no:";
     private static readonly TimeSpan FocusLifetime = TimeSpan.FromHours(12);
 
     private static RedisKey FocusKey(StudentKey advisor) => "adv:focus:" + advisor.Tag;
+
+    private const string DeleteIfScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
+    /// <summary>/delete: an advisor whose messages went to this student stops pointing at them.</summary>
+    public async Task EraseAsync(StudentKey student, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var advisors = options.Value.TelegramUserIds.Select(id => new StudentKey("tg", id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Concat(options.Value.LineUserIds.Select(id => new StudentKey("line", id)));
+        await Task.WhenAll(advisors.Select(advisor => db.ScriptEvaluateAsync(DeleteIfScript, [FocusKey(advisor)], [student.ToString()])));
+    }
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(StudentKey sender, Inbound inbound, CancellationToken cancellationToken)
     {

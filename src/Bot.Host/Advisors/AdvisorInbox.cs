@@ -15,10 +15,12 @@ public sealed record OpenThread(StudentSummary Student, IReadOnlyList<ThreadMess
 
 /// <summary>
 /// Questions to advisors and their answers, in Redis: <c>adv:threads</c> (open threads by last activity) and
-/// <c>adv:msgs:{student}</c> (the messages). Answers go to the student on their channel.
+/// <c>adv:msgs:{student}</c> (the messages, each encrypted with <see cref="Storage.Encryption.StorageCipher"/>, bound to the
+/// thread's key; messages stored before encryption are read as they are). Answers go to the student on their channel.
 /// </summary>
 public sealed class AdvisorInbox(
     IConnectionMultiplexer redis,
+    Storage.Encryption.StorageCipher cipher,
     StudentStateEditor editor,
     StudentMessenger messenger,
     StudentDirectory directory,
@@ -31,7 +33,7 @@ public sealed class AdvisorInbox(
     /// <summary>A thread's messages live this long after its last message.</summary>
     public static readonly TimeSpan ThreadLifetime = TimeSpan.FromDays(90);
 
-    private static RedisKey MessagesKey(StudentKey student) => "adv:msgs:" + student.Tag;
+    public static RedisKey MessagesKey(StudentKey student) => "adv:msgs:" + student.Tag;
 
     /// <summary>The student asked to delete their data: their questions and the advisors' answers go too.</summary>
     public async Task EraseAsync(StudentKey student, CancellationToken cancellationToken)
@@ -50,7 +52,7 @@ public sealed class AdvisorInbox(
         var batch = db.CreateBatch();
         var tasks = new Task[]
         {
-            batch.ListRightPushAsync(key, JsonSerializer.Serialize(message, AdvisorJson.Default.ThreadMessage)),
+            batch.ListRightPushAsync(key, cipher.Seal(JsonSerializer.SerializeToUtf8Bytes(message, AdvisorJson.Default.ThreadMessage), key.ToString())),
             batch.ListTrimAsync(key, -MaxMessages, -1),
             batch.KeyExpireAsync(key, ThreadLifetime),
             batch.SortedSetAddAsync(OpenThreads, student.ToString(), message.At.ToUnixTimeMilliseconds()),
@@ -59,8 +61,12 @@ public sealed class AdvisorInbox(
         await Task.WhenAll(tasks);
     }
 
-    public async Task<IReadOnlyList<ThreadMessage>> MessagesAsync(StudentKey student) =>
-        [.. (await redis.GetDatabase().ListRangeAsync(MessagesKey(student))).Select(v => JsonSerializer.Deserialize((string)v!, AdvisorJson.Default.ThreadMessage)!)];
+    public async Task<IReadOnlyList<ThreadMessage>> MessagesAsync(StudentKey student)
+    {
+        var key = MessagesKey(student);
+        return [.. (await redis.GetDatabase().ListRangeAsync(key))
+            .Select(v => JsonSerializer.Deserialize(cipher.OpenOrPlain((byte[])v!, key.ToString()), AdvisorJson.Default.ThreadMessage)!)];
+    }
 
     public async Task<IReadOnlyList<OpenThread>> OpenAsync()
     {

@@ -11,10 +11,13 @@ public static class AdvisorsExtensions
         builder.Services.AddSingleton<StudentDirectory>();
         builder.Services.AddSingleton<StudentStateEditor>();
         builder.Services.AddSingleton<AdvisorInbox>();
+        builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, AdvisorThreadRewrap>();
         builder.Services.AddSingleton<IStudentDataEraser>(sp => sp.GetRequiredService<AdvisorInbox>());
         builder.Services.AddSingleton<AdvisorNotifier>();
         builder.Services.AddSingleton<ITurnObserver, AdvisorForwarder>();
-        builder.Services.AddSingleton<IAdvisorCommands, AdvisorCommands>();
+        builder.Services.AddSingleton<AdvisorCommands>();
+        builder.Services.AddSingleton<IAdvisorCommands>(sp => sp.GetRequiredService<AdvisorCommands>());
+        builder.Services.AddSingleton<IStudentDataEraser>(sp => sp.GetRequiredService<AdvisorCommands>());
         builder.Services.AddSingleton<Storage.IIndexPruner, AdvisorIndexPruner>();
         return builder;
     }

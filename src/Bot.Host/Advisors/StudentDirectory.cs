@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace Bot.Host.Advisors;
 
 /// <summary>Reads every known student (the students index) as summaries, in batches of MGETs.</summary>
-public sealed class StudentDirectory(IConnectionMultiplexer redis, TimeProvider time, ILogger<StudentDirectory> logger)
+public sealed class StudentDirectory(IConnectionMultiplexer redis, StudentStore store, TimeProvider time, ILogger<StudentDirectory> logger)
 {
     private const int Batch = 500;
 
@@ -34,9 +34,9 @@ public sealed class StudentDirectory(IConnectionMultiplexer redis, TimeProvider 
 
                 try
                 {
-                    result.Add(StudentSummary.From(keys[i], StudentStateJson.Deserialize((byte[])values[i]!), now));
+                    result.Add(StudentSummary.From(keys[i], StudentStateJson.Deserialize(store.Open(keys[i], (byte[])values[i]!)!), now));
                 }
-                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or System.Security.Cryptography.CryptographicException)
                 {
                     logger.LogWarning(e, "Skipped an unreadable student record on channel {Channel}", keys[i].Channel);
                 }
@@ -46,11 +46,8 @@ public sealed class StudentDirectory(IConnectionMultiplexer redis, TimeProvider 
         return result;
     }
 
-    public async Task<StudentState?> ReadStateAsync(StudentKey key)
-    {
-        var value = await redis.GetDatabase().StringGetAsync(StudentStore.RecordKey(key));
-        return value.IsNull ? null : StudentStateJson.Deserialize((byte[])value!);
-    }
+    public async Task<StudentState?> ReadStateAsync(StudentKey key) =>
+        await store.ReadAsync(key) is { } record ? StudentStateJson.Deserialize(record) : null;
 
     public Task MarkBlockedAsync(StudentKey key)
     {
@@ -60,4 +57,15 @@ public sealed class StudentDirectory(IConnectionMultiplexer redis, TimeProvider 
 
     public async Task<HashSet<string>> BlockedAsync() =>
         [.. (await redis.GetDatabase().SetMembersAsync(BlockedSet)).Select(v => v.ToString())];
+
+    /// <summary>
+    /// Of these members (<c>tg:123</c>), those who have no record any more: they asked for /delete (or expired) after a
+    /// broadcast's audience was read, so the broadcast must not reach them. One EXISTS per member, pipelined.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GoneAsync(IReadOnlyList<string> members)
+    {
+        var db = redis.GetDatabase();
+        var exists = await Task.WhenAll(members.Select(m => db.KeyExistsAsync(StudentStore.RecordKey(StudentKey.Parse(m)))));
+        return [.. members.Where((_, i) => !exists[i])];
+    }
 }

@@ -38,7 +38,7 @@ public sealed class StudentStateEditor(StudentStore store, TimeProvider time)
 
             var state = StudentStateJson.Deserialize(lease.Record);
             change(state);
-            var outbox = lease.Outbox ?? OutboxCodec.Encode(new Outbox(string.Empty, [], TurnEffects.None));
+            var outbox = lease.Outbox ?? OutboxCodec.Encode(new Outbox(string.Empty, [], TurnEffects.None), store.Cipher, student);
             if (await store.CommitAsync(lease, StudentStateJson.Serialize(state), outbox))
             {
                 return state;

@@ -56,6 +56,15 @@ public sealed class BroadcastSender(
                 return;
             }
 
+            // A student who used /delete after the audience was read (their pending entry written while they were erased)
+            // is dropped here, unsent and unrecorded.
+            var gone = await directory.GoneAsync(batch);
+            if (gone.Count > 0)
+            {
+                await store.DropAsync(job.Id, channel, gone);
+                batch = [.. batch.Except(gone, StringComparer.Ordinal)];
+            }
+
             try
             {
                 await send(batch);

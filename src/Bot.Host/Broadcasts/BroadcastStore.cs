@@ -7,7 +7,7 @@ namespace Bot.Host.Broadcasts;
 /// Broadcast jobs in Redis: a hash per job, a pending set and an in-flight hash per channel, a results hash
 /// (recipient → sent/failed/blocked), <c>bc:due</c> (jobs to run, by due time) and <c>bc:list</c> (all, newest first).
 /// </summary>
-public sealed class BroadcastStore(IConnectionMultiplexer redis)
+public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.IStudentDataEraser
 {
     public static readonly RedisKey Due = "bc:due";
     public static readonly RedisKey List = "bc:list";
@@ -161,6 +161,10 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
             members = System.Text.Json.JsonSerializer.Serialize(members),
         });
 
+    /// <summary>Claimed recipients who will not be sent to at all (deleted meanwhile): out of the job, no result names them.</summary>
+    public Task DropAsync(string id, string channel, IReadOnlyList<string> members) =>
+        members.Count == 0 ? Task.CompletedTask : Db.HashDeleteAsync(InflightKey(id, channel), [.. members.Select(m => (RedisValue)m)]);
+
     public async Task<bool> IsDrainedAsync(string id)
     {
         var db = Db;
@@ -218,6 +222,28 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis)
 
     public async Task<IReadOnlyDictionary<string, string>> ResultsAsync(string id) =>
         (await Db.HashGetAllAsync(ResultsKey(id))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// /delete: the student leaves every job's pending set, in-flight claims and results, so a scheduled broadcast never
+    /// reaches them and no report names them (jobs live 60 days; <c>bc:list</c> holds them all).
+    /// </summary>
+    public async Task EraseAsync(Storage.StudentKey student, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        var member = student.ToString();
+        var ids = await db.SortedSetRangeByRankAsync(List);
+        var batch = db.CreateBatch();
+        var removals = new List<Task>();
+        foreach (var id in ids.Select(i => i.ToString()))
+        {
+            removals.Add(batch.SetRemoveAsync(PendingKey(id, student.Channel), member));
+            removals.Add(batch.HashDeleteAsync(InflightKey(id, student.Channel), member));
+            removals.Add(batch.HashDeleteAsync(ResultsKey(id), member));
+        }
+
+        batch.Execute();
+        await Task.WhenAll(removals);
+    }
 
     private static IEnumerable<RedisKey> AllKeys(string id) =>
         AudienceFilter.BroadcastChannels.SelectMany(c => new[] { PendingKey(id, c), InflightKey(id, c) }).Append(JobKey(id)).Append(ResultsKey(id));

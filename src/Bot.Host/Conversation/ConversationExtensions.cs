@@ -35,6 +35,7 @@ public static class ConversationExtensions
             sp.GetRequiredService<IOptions<DeliveryOptions>>(), TimeProvider.System, sp.GetRequiredService<ILogger<DeliveryRetry>>()));
         builder.Services.AddSingleton<StudentWorkQueue>();
         builder.Services.AddSingleton<StudentMessenger>();
+        builder.Services.AddSingleton<StudentLanguages>();
         return builder;
     }
 

@@ -29,6 +29,7 @@ public sealed class TurnProcessor(
     IEnumerable<ITurnObserver> observers,
     IEnumerable<IStudentDataEraser> erasers,
     Limits.StudentLimits limits,
+    Printing.PrintableReplies printables,
     ILogger<TurnProcessor> logger,
     TurnMetrics? metrics = null)
 {
@@ -80,7 +81,7 @@ public sealed class TurnProcessor(
             return null;
         }
 
-        if (OutboxCodec.Answers(lease.Outbox, inboundId) && OutboxCodec.Decode(lease.Outbox) is { } previous)
+        if (OutboxCodec.Answers(lease.Outbox, inboundId) && OutboxCodec.Decode(lease.Outbox, store.Cipher, student) is { } previous)
         {
             // The platform sent this update again (we stopped before confirming it): answer as before, don't run it twice.
             await store.ReleaseAsync(lease);
@@ -106,6 +107,9 @@ public sealed class TurnProcessor(
 
             result = conversation.Handle(inbound);
             conversations.Return(conversation);
+
+            // Only a turn that sends the prepared photo or the printable summary costs a Redis call here.
+            result = await printables.CompleteAsync(student, result);
         }
         catch (Exception e)
         {
@@ -121,7 +125,7 @@ public sealed class TurnProcessor(
         }
 
         var erase = result.Effects.HasFlag(TurnEffects.EraseStudent);
-        var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects));
+        var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects), store.Cipher, student);
         var saved = await store.CommitAsync(lease, erase ? null : StudentStateJson.Serialize(state), outbox);
         if (!saved)
         {

@@ -15,6 +15,8 @@ public static class FilesEndpoint
         }
 
         builder.Services.AddSingleton<FileStore>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<FileStore>());
+        builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, FileRewrap>();
         return builder;
     }
 
@@ -29,6 +31,8 @@ public static class FilesEndpoint
                 return Results.NotFound();
             }
 
+            // The student has it now: it goes within the hour (photos and scans are kept no longer than needed).
+            await files.MarkDownloadedAsync(token);
             response.Headers.CacheControl = "private, max-age=3600";
             response.Headers.XContentTypeOptions = "nosniff";
 

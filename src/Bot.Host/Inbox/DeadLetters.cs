@@ -11,7 +11,7 @@ public sealed record DeadLetter(string Id, string Channel, string Student, strin
 /// shard's hash tag, so moving an entry there from the shard's stream is one atomic script, also on a cluster). Nothing is
 /// dropped: advisors see them on the dashboard and replay them, which puts them back at the end of their shard's stream.
 /// </summary>
-public sealed class DeadLetters(IConnectionMultiplexer redis, TimeProvider time)
+public sealed class DeadLetters(IConnectionMultiplexer redis, InboxBodies bodies, TimeProvider time) : Conversation.IStudentDataEraser
 {
     /// <summary>Per shard; past this the oldest are trimmed (80,000 in all is far beyond any incident worth replaying by hand).</summary>
     public const int KeptPerShard = 10_000;
@@ -52,6 +52,24 @@ public sealed class DeadLetters(IConnectionMultiplexer redis, TimeProvider time)
         redis.call('XDEL', KEYS[2], ARGV[1])
         return added
         """;
+
+    /// <summary>KEYS: dead. ARGV: student. Deletes the student's dead letters (their bodies hold what they typed).</summary>
+    private const string EraseScript = """
+        local gone = 0
+        for _, entry in ipairs(redis.call('XRANGE', KEYS[1], '-', '+')) do
+          local fields = entry[2]
+          for i = 1, #fields, 2 do
+            if fields[i] == 'student' and fields[i + 1] == ARGV[1] then
+              gone = gone + redis.call('XDEL', KEYS[1], entry[1])
+            end
+          end
+        end
+        return gone
+        """;
+
+    /// <summary>/delete: the student's undelivered messages go too (they are in their inbox shard's dead letters).</summary>
+    public Task EraseAsync(Storage.StudentKey student, CancellationToken cancellationToken) =>
+        redis.GetDatabase().ScriptEvaluateAsync(EraseScript, [Stream(DurableInbox.ShardOf(student.ToString()))], [student.ToString()]);
 
     /// <summary>Moves an inbox entry that failed every attempt out of its shard's stream.</summary>
     public Task MoveAsync(int shard, RedisValue entryId, InboxEntry? entry, int attempts, Exception failure) =>
@@ -95,7 +113,10 @@ public sealed class DeadLetters(IConnectionMultiplexer redis, TimeProvider time)
         return true;
     }
 
-    private async Task WriteAsync(int shard, RedisValue entryId, InboxEntry? entry, int attempts, Exception failure) =>
+    private async Task WriteAsync(int shard, RedisValue entryId, InboxEntry? entry, int attempts, Exception failure)
+    {
+        // Bodies stay encrypted in the dead letters (an inbox entry's already is; a polled update's is encrypted here).
+        entry = entry is null ? null : bodies.Seal(entry);
         await redis.GetDatabase().ScriptEvaluateAsync(
             MoveScript,
             [DurableInbox.Stream(shard), Stream(shard)],
@@ -103,6 +124,7 @@ public sealed class DeadLetters(IConnectionMultiplexer redis, TimeProvider time)
                 DurableInbox.Group, entryId, entry?.Channel ?? string.Empty, entry?.Student ?? string.Empty, entry?.EventId ?? string.Empty,
                 entry?.Body ?? string.Empty, attempts, failure.GetType().Name, time.GetUtcNow().ToUnixTimeMilliseconds(), KeptPerShard,
             ]);
+    }
 
     private static DeadLetter ToDeadLetter(int shard, StreamEntry e) => new(
         shard.ToString(CultureInfo.InvariantCulture) + "-" + e.Id,

@@ -9,10 +9,11 @@ namespace Bot.Host.Inbox;
 /// Webhook events persisted before the webhook answers 200, in Redis streams shared by every host.
 /// Events are spread over <see cref="ShardCount"/> streams by a hash of the student key, and each stream is read
 /// by one host at a time (see <see cref="InboxProcessor"/>), so a student's events are handled in the order they
-/// arrived. Each stream, its lease and its de-duplication keys share one hash tag (<c>{inbox:N}</c>).
+/// arrived. Each stream, its lease and its de-duplication keys share one hash tag (<c>{inbox:N}</c>). Bodies are
+/// encrypted on the way in (<see cref="InboxBodies"/>).
 /// </summary>
 /// <param name="metrics">Counts appended events; none when a test builds the inbox by hand.</param>
-public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? metrics = null)
+public sealed class DurableInbox(IConnectionMultiplexer redis, InboxBodies bodies, InboxMetrics? metrics = null)
 {
     /// <summary>How many streams: the most hosts that can share the work. Changing it re-shards, so drain the inbox first.</summary>
     public const int ShardCount = 8;
@@ -52,7 +53,7 @@ public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? met
         var traceParent = Activity.Current?.Id ?? string.Empty;
 
         // Sent back to back on one connection, so Redis applies them in this order.
-        var appends = entries.Select(e =>
+        var appends = entries.Select(bodies.Seal).Select(e =>
         {
             var shard = ShardOf(e.Student);
             return db.ScriptEvaluateAsync(
@@ -124,6 +125,7 @@ public sealed class DurableInbox(IConnectionMultiplexer redis, InboxMetrics? met
     public void CountRedelivery(int shard, string consumer, RedisValue id) =>
         redis.GetDatabase().StreamClaim(Stream(shard), Group, consumer, 0, [id], CommandFlags.FireAndForget);
 
+    /// <summary>The entry as stored: its body still encrypted (<see cref="InboxBodies.Open"/> decrypts it when it is handled).</summary>
     public static InboxEntry? Parse(StreamEntry entry)
     {
         string? channel = entry["ch"], student = entry["student"], id = entry["id"], body = entry["body"];

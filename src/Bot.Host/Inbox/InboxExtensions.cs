@@ -8,8 +8,11 @@ public static class InboxExtensions
     /// </summary>
     public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<InboxBodies>();
         builder.Services.AddSingleton<DurableInbox>();
         builder.Services.AddSingleton<DeadLetters>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<DeadLetters>());
+        builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, InboxRewrap>();
         var configuration = builder.Configuration;
         var line = !string.IsNullOrEmpty(configuration["Line:ChannelSecret"]);
         var telegram = !string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]);

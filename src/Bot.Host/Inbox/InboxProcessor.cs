@@ -17,6 +17,7 @@ namespace Bot.Host.Inbox;
 /// </summary>
 public sealed partial class InboxProcessor(
     DurableInbox inbox,
+    InboxBodies bodies,
     DeadLetters deadLetters,
     StudentWorkQueue queue,
     DeliveryRetry retry,
@@ -241,7 +242,8 @@ public sealed partial class InboxProcessor(
             throw new NotSupportedException($"No handler for channel {entry.Channel} on this host.");
         }
 
-        await handler.HandleAsync(entry, delivery, cancellationToken);
+        // Decrypted here, inside the attempt: a body that cannot be opened fails like any other attempt and is dead-lettered as it is.
+        await handler.HandleAsync(bodies.Open(entry), delivery, cancellationToken);
     }
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => Volatile.Write(ref connectionLost, 1);

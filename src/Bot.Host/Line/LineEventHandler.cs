@@ -19,6 +19,7 @@ public sealed class LineEventHandler(
     LineReachability reachability,
     LineQuotedButtons quotes,
     LineRichMenuLinks richMenus,
+    StudentLanguages languages,
     IEnumerable<Advisors.IAdvisorCommands> advisors,
     ILogger<LineEventHandler> logger) : IInboxHandler
 {
@@ -37,7 +38,7 @@ public sealed class LineEventHandler(
             // A case is discussed only in private: in a group or room, answer only when the bot is mentioned.
             if (evt is MessageEvent && LineEventMapper.MentionsBot(entry.Body))
             {
-                await sender.ReplyOnlyAsync(replyToken, receivedAt, PrivateOnly(), cancellationToken);
+                await sender.ReplyOnlyAsync(replyToken, receivedAt, await PrivateOnlyAsync(evt.Source?.UserId), cancellationToken);
             }
 
             return;
@@ -143,8 +144,15 @@ public sealed class LineEventHandler(
         }
     }
 
-    /// <summary>Both languages: in a group we do not know whom we are answering.</summary>
-    private static string PrivateOnly() =>
-        MessageCatalogue.Default.Text(Language.TraditionalChinese, "group.privateOnlyLine") + "\n\n"
-        + MessageCatalogue.Default.Text(Language.English, "group.privateOnlyLine");
+    /// <summary>In the language of the student who mentioned the bot; both languages when LINE did not say who it was, or they never chose one.</summary>
+    private async Task<string> PrivateOnlyAsync(string? userId)
+    {
+        if (userId is not null && await languages.OfAsync(new StudentKey(Channel, userId), hint: null) is { } language)
+        {
+            return MessageCatalogue.Default.Text(language, "group.privateOnlyLine");
+        }
+
+        return MessageCatalogue.Default.Text(Language.TraditionalChinese, "group.privateOnlyLine") + "\n\n"
+            + MessageCatalogue.Default.Text(Language.English, "group.privateOnlyLine");
+    }
 }

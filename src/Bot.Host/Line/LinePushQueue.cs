@@ -21,9 +21,10 @@ public sealed record LinePushPlan(Guid RetryKey, int Items, IReadOnlyList<LineMe
 /// student in Redis, so the replies of several turns (a backlog after an outage, a student typing fast) share one push
 /// instead of one push each: LINE counts a push per recipient, not per message. <see cref="LinePushFlusher"/> sends them.
 /// Keys: <c>lpq:{line:U…}</c> (list of items) and <c>lpq:{line:U…}:plan</c> share the student's hash tag; <c>lpq:due</c>
-/// (sorted set: student → when to flush) is shared by every host.
+/// (sorted set: student → when to flush) is shared by every host. The messages echo what the student typed, so items and
+/// plans are encrypted (<see cref="Storage.Encryption.StorageCipher"/>, bound to their key).
 /// </summary>
-public sealed class LinePushQueue(IConnectionMultiplexer redis, IOptions<LineOptions> options, TimeProvider time) : IStudentDataEraser
+public sealed class LinePushQueue(IConnectionMultiplexer redis, IOptions<LineOptions> options, TimeProvider time, Storage.Encryption.StorageCipher cipher) : IStudentDataEraser
 {
     public static readonly RedisKey Due = "lpq:due";
 
@@ -65,7 +66,7 @@ public sealed class LinePushQueue(IConnectionMultiplexer redis, IOptions<LineOpt
     public async Task DeferAsync(string userId, string eventId, IReadOnlyList<LineMessage> messages)
     {
         var items = messages.Chunk(LineLimits.MaxMessagesPerCall)
-            .Select((batch, i) => (RedisValue)JsonSerializer.SerializeToUtf8Bytes(new LinePushItem($"{eventId}#{i}", batch), LineJsonContext.Default.LinePushItem))
+            .Select((batch, i) => (RedisValue)cipher.Seal(JsonSerializer.SerializeToUtf8Bytes(new LinePushItem($"{eventId}#{i}", batch), LineJsonContext.Default.LinePushItem), QueueKey(userId).ToString()))
             .ToArray();
         if (items.Length == 0)
         {
@@ -107,11 +108,11 @@ public sealed class LinePushQueue(IConnectionMultiplexer redis, IOptions<LineOpt
     {
         if (await Db.StringGetAsync(PlanKey(userId)) is { HasValue: true } saved)
         {
-            return JsonSerializer.Deserialize((byte[])saved!, LineJsonContext.Default.LinePushPlan);
+            return JsonSerializer.Deserialize(cipher.OpenOrPlain((byte[])saved!, PlanKey(userId).ToString()), LineJsonContext.Default.LinePushPlan);
         }
 
         var items = (await Db.ListRangeAsync(QueueKey(userId), 0, LineLimits.MaxMessagesPerCall - 1))
-            .Select(v => JsonSerializer.Deserialize((byte[])v!, LineJsonContext.Default.LinePushItem)!)
+            .Select(v => JsonSerializer.Deserialize(cipher.OpenOrPlain((byte[])v!, QueueKey(userId).ToString()), LineJsonContext.Default.LinePushItem)!)
             .ToList();
         if (items.Count == 0)
         {
@@ -132,7 +133,7 @@ public sealed class LinePushQueue(IConnectionMultiplexer redis, IOptions<LineOpt
     }
 
     public Task SavePlanAsync(string userId, LinePushPlan plan) =>
-        Db.StringSetAsync(PlanKey(userId), JsonSerializer.SerializeToUtf8Bytes(plan, LineJsonContext.Default.LinePushPlan), Lifetime);
+        Db.StringSetAsync(PlanKey(userId), cipher.Seal(JsonSerializer.SerializeToUtf8Bytes(plan, LineJsonContext.Default.LinePushPlan), PlanKey(userId).ToString()), Lifetime);
 
     /// <summary>The plan was pushed (or given up): its items leave the queue. The student leaves the schedule when nothing is left.</summary>
     public async Task CompleteAsync(string userId, LinePushPlan plan)

@@ -22,7 +22,7 @@ public sealed class LinePusher(
 
         try
         {
-            var messages = await renderer.RenderAsync(replies);
+            var messages = await renderer.RenderAsync(studentId, replies);
             var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();
             for (var i = 0; i < batches.Count; i++)
             {

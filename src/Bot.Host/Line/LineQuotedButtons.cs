@@ -12,7 +12,7 @@ namespace Bot.Host.Line;
 /// (message id → button data) and a sorted set (message id by time) under the user's hash tag; entries older than
 /// <see cref="Lifetime"/> are dropped at the next write, both keys expire after it, and /delete erases them.
 /// </summary>
-public sealed class LineQuotedButtons(IConnectionMultiplexer redis, TimeProvider time) : IStudentDataEraser
+public sealed class LineQuotedButtons(IConnectionMultiplexer redis, TimeProvider time, Microsoft.Extensions.Options.IOptions<Advisors.AdvisorsOptions> advisors) : IStudentDataEraser
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -64,11 +64,23 @@ public sealed class LineQuotedButtons(IConnectionMultiplexer redis, TimeProvider
         return value.IsNull ? null : value.ToString().Split('\n');
     }
 
+    /// <summary>/delete: the student's own buttons, and the buttons of advisors' question cards that name them.</summary>
     public async Task EraseAsync(StudentKey student, CancellationToken cancellationToken)
     {
+        var db = redis.GetDatabase();
         if (student.Channel == LineEventMapper.Channel)
         {
-            await redis.GetDatabase().KeyDeleteAsync([ButtonsKey(student.Id), IndexKey(student.Id)]);
+            await db.KeyDeleteAsync([ButtonsKey(student.Id), IndexKey(student.Id)]);
+        }
+
+        var named = student.ToString();
+        foreach (var advisor in advisors.Value.LineUserIds)
+        {
+            var cards = (await db.HashGetAllAsync(ButtonsKey(advisor))).Where(e => e.Value.ToString().Split('\n').Any(d => Advisors.AdvisorButtons.StudentOf([d]) == student)).Select(e => e.Name).ToArray();
+            if (cards.Length > 0)
+            {
+                await Task.WhenAll(db.HashDeleteAsync(ButtonsKey(advisor), cards), db.SortedSetRemoveAsync(IndexKey(advisor), cards));
+            }
         }
     }
 

@@ -11,6 +11,8 @@ public static class LineRegistration
     /// <summary>LINE end to end (client, event handler, renderer, pusher); on only when Line:ChannelSecret is set.</summary>
     public static IHostApplicationBuilder AddLine(this IHostApplicationBuilder builder)
     {
+        // Queued replies are re-encrypted by `rewrap` even on a host without LINE (an earlier configuration may have left some).
+        builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, LinePushQueueRewrap>();
         if (string.IsNullOrEmpty(builder.Configuration[$"{LineOptions.SectionName}:{nameof(LineOptions.ChannelSecret)}"]))
         {
             return builder;

@@ -15,8 +15,10 @@ public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickRep
     private const int MaxTemplateText = 160;
     private const int MaxAltText = 400;
 
-    public async Task<IReadOnlyList<LineMessage>> RenderAsync(IReadOnlyList<Reply> replies)
+    /// <param name="userId">Whom the messages go to: their files are stored under their name (so /delete finds them).</param>
+    public async Task<IReadOnlyList<LineMessage>> RenderAsync(string userId, IReadOnlyList<Reply> replies)
     {
+        var owner = new Storage.StudentKey(LineEventMapper.Channel, userId);
         var messages = new List<LineMessage>();
         for (var i = 0; i < replies.Count; i++)
         {
@@ -36,10 +38,10 @@ public sealed class LineReplyRenderer(FileStore files, LineQuickReplies quickRep
             var text = LineText.Shorten(reply.PlainText, LineLimits.MaxTextLength);
             if (reply.File is { } file)
             {
-                var link = await files.StoreAsync(file.Bytes, file.ContentType, file.FileName);
+                var link = await files.StoreAsync(owner, file.Bytes, file.ContentType, file.FileName);
                 if (file.ContentType.StartsWith("image/", StringComparison.Ordinal))
                 {
-                    var preview = file.Preview is { } small ? await files.StoreAsync(small, "image/jpeg", null) : link;
+                    var preview = file.Preview is { } small ? await files.StoreAsync(owner, small, "image/jpeg", null) : link;
                     if (text.Length > 0)
                     {
                         messages.Add(new TextMessage(text));

@@ -33,7 +33,7 @@ public sealed class LineReplySender(
 
         // Asked while rendering: an advisor's replies are never queued, so they need not know.
         var waiting = quotable ? Task.FromResult(false) : pushQueue.HasPendingAsync(userId);
-        var messages = await renderer.RenderAsync(replies);
+        var messages = await renderer.RenderAsync(userId, replies);
         var earlierWaiting = await waiting;
         var fresh = replyToken is not null && time.GetUtcNow() - receivedAt < ReplyTokenFreshFor;
         var batches = messages.Chunk(LineLimits.MaxMessagesPerCall).ToList();

@@ -12,6 +12,9 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
 {
     private static readonly StudentKey Student = new("cli", "local");
 
+    /// <summary>The language of the last turn, to say even "Redis is away" in it; the terminal's culture at first.</summary>
+    private Bot.Dialogs.Messages.Language language = Bot.Dialogs.Messages.Languages.FromHint(System.Globalization.CultureInfo.CurrentCulture.Name);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and log where it listens) before the prompt appears.
@@ -20,7 +23,7 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
         var buttons = new List<Choice>();
         var turn = 0L;
         Console.WriteLine("ARC Helper local chat. Type your answers; a number presses a button; a file path uploads it; Ctrl+D quits.");
-        await RunTurnAsync(Inbound.FromText("/start", System.Globalization.CultureInfo.CurrentCulture.Name), ++turn, buttons, stoppingToken);
+        await RunTurnAsync(Inbound.FromText("/start", System.Globalization.CultureInfo.CurrentCulture.Name) with { Deletable = true }, ++turn, buttons, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             Console.Write("> ");
@@ -31,7 +34,8 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
                 return;
             }
 
-            await RunTurnAsync(ToInbound(line.Trim(), buttons), ++turn, buttons, stoppingToken);
+            // What is typed here stays in this process's memory: the dialog may offer to check a password.
+            await RunTurnAsync(ToInbound(line.Trim(), buttons) with { Deletable = true }, ++turn, buttons, stoppingToken);
         }
     }
 
@@ -67,6 +71,7 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
             }
 
             buttons.Clear();
+            language = outcome.State?.Language ?? language;
             foreach (var reply in outcome.Replies)
             {
                 Console.WriteLine();
@@ -89,7 +94,7 @@ public sealed class LocalChatService(TurnProcessor turns, IHostApplicationLifeti
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LocalChatLog.TurnFailed(logger, e);
-            Console.WriteLine("(Something went wrong; is Redis running? Your saved answers are safe.)");
+            Console.WriteLine(Bot.Dialogs.Messages.MessageCatalogue.Default.Text(language, "local.turnFailed"));
         }
     }
 }

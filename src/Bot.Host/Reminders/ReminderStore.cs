@@ -9,7 +9,7 @@ namespace Bot.Host.Reminders;
 public sealed record ClaimedReminder(string Member, StudentKey Student, string DedupKey, string Token);
 
 /// <summary>Due reminders in Redis: planned per student, claimed with a lease, acknowledged once sent.</summary>
-public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<ReminderOptions> options)
+public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<ReminderOptions> options) : Conversation.IStudentDataEraser
 {
     /// <summary>Every planned, unsent reminder of every student, scored by due time (Unix ms).</summary>
     public static readonly RedisKey Due = "{rm}:due";
@@ -96,6 +96,41 @@ public sealed class ReminderStore(IConnectionMultiplexer redis, IOptions<Reminde
     {
         var db = redis.GetDatabase();
         await Task.WhenAll(db.SetAddAsync(Blocked, student.ToString()), BlockedMark.SetAsync(db, student));
+    }
+
+    /// <summary>
+    /// /delete: the student's plan, their entries in the due, claimed and token sets, their blocked mark and every "sent"
+    /// marker (which names a date such as the ARC expiry and would otherwise live <c>Reminders:SentMarkerDays</c>). The
+    /// markers are found by their name (a SCAN: /delete is rare, and so markers stored before this need no index).
+    /// </summary>
+    public async Task EraseAsync(StudentKey student, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var prefix = RedisScan.Literal(student + "|") + "*";
+        var sent = new List<RedisKey>();
+        await foreach (var key in RedisScan.KeysAsync(redis, RedisScan.Literal(SentKey(student, string.Empty).ToString()) + "*").WithCancellation(cancellationToken))
+        {
+            sent.Add(key);
+        }
+
+        var due = new List<RedisValue>();
+        await foreach (var entry in db.SortedSetScanAsync(Due, prefix, pageSize: 1000).WithCancellation(cancellationToken))
+        {
+            due.Add(entry.Element);
+        }
+
+        var claimed = new List<RedisValue>();
+        await foreach (var entry in db.SortedSetScanAsync(Claimed, prefix, pageSize: 1000).WithCancellation(cancellationToken))
+        {
+            claimed.Add(entry.Element);
+        }
+
+        await Task.WhenAll(
+            db.SortedSetRemoveAsync(Due, [.. due]),
+            db.SortedSetRemoveAsync(Claimed, [.. claimed]),
+            db.HashDeleteAsync(Tokens, [.. claimed]),
+            db.SetRemoveAsync(Blocked, student.ToString()),
+            db.KeyDeleteAsync([PlanKey(student), .. sent]));
     }
 
     private static ClaimedReminder Parse(string member, string token)

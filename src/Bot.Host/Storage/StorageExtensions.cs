@@ -16,6 +16,12 @@ public static class StorageExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        // Students' data is encrypted before it reaches Redis, with keys from configuration (Storage:EncryptionKeys:<id>).
+        builder.Services.AddOptions<Encryption.StorageEncryptionOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Encryption.StorageEncryptionOptions>, Encryption.StorageEncryptionOptionsValidator>();
+        builder.Services.AddSingleton<Encryption.StorageCipher>();
+        builder.Services.AddSingleton<Encryption.IStorageRewrapper, StudentDataRewrap>();
+
         builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
             var configuration = ConfigurationOptions.Parse(sp.GetRequiredService<IOptions<RedisOptions>>().Value.ConnectionString);

@@ -17,11 +17,17 @@ public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record,
 /// </summary>
 public sealed record TurnBegin(TurnLease? Lease, TimeSpan Wait, Limits.LimitDecision Refusal, byte[]? Record, bool Returned);
 
-/// <summary>Reads and writes students in Redis: two round trips per turn (begin, commit).</summary>
+/// <summary>
+/// Reads and writes students in Redis: two round trips per turn (begin, commit). The record is encrypted here
+/// (<see cref="Encryption.StorageCipher"/>, bound to its key), so callers only see its JSON; a record saved before
+/// encryption is read as it is and encrypted by its next save. The outbox is encoded by <see cref="Conversation.OutboxCodec"/>.
+/// </summary>
 /// <param name="metrics">Times each script call (and traces it); none when a test builds the store by hand.</param>
-public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options, RedisMetrics? metrics = null)
+public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options, Encryption.StorageCipher cipher, RedisMetrics? metrics = null)
 {
     private readonly StorageOptions options = options.Value;
+
+    public Encryption.StorageCipher Cipher => cipher;
 
     /// <summary>How long the last turn's replies are kept to answer a redelivered update without running it twice.</summary>
     private static readonly TimeSpan OutboxLifetime = TimeSpan.FromHours(1);
@@ -88,17 +94,31 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
         switch ((long)result[0])
         {
             case 1:
-                var lease = new TurnLease(student, token, Bytes(result[1]), Bytes(result[2])) { ShownButtons = result[4].IsNull ? string.Empty : (string)result[4]! };
+                var lease = new TurnLease(student, token, null, Bytes(result[2])) { ShownButtons = result[4].IsNull ? string.Empty : (string)result[4]! };
+                try
+                {
+                    lease = lease with { Record = Open(student, Bytes(result[1])) };
+                }
+                catch (System.Security.Cryptography.CryptographicException)
+                {
+                    // Its key is missing or it was tampered with: the turn fails, and the student is not held until the lease expires.
+                    await TryReleaseAsync(lease);
+                    throw;
+                }
+
                 return new TurnBegin(lease, TimeSpan.Zero, Limits.LimitDecision.Admitted, null, (long)result[3] == 1);
             case 2:
-                return new TurnBegin(null, TimeSpan.Zero, (Limits.LimitDecision)(long)result[1], Bytes(result[2]), (long)result[3] == 1);
+                return new TurnBegin(null, TimeSpan.Zero, (Limits.LimitDecision)(long)result[1], Open(student, Bytes(result[2])), (long)result[3] == 1);
             default:
                 var pttl = (long)result[1];
                 return new TurnBegin(null, TimeSpan.FromMilliseconds(Math.Max(pttl, 1)), Limits.LimitDecision.Admitted, null, (long)result[2] == 1);
         }
     }
 
-    /// <summary>Saves the new record and this turn's outbox, and releases the student. False when the lease was lost (the turn took too long).</summary>
+    /// <summary>
+    /// Saves the new record (its JSON, encrypted here) and this turn's outbox, and releases the student. False when the lease
+    /// was lost (the turn took too long).
+    /// </summary>
     public async Task<bool> CommitAsync(TurnLease lease, byte[]? record, byte[] outbox)
     {
         using var roundTrip = metrics?.Start("commit");
@@ -107,9 +127,10 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
             lease = LeaseKey(lease.Student),
             record = RecordKey(lease.Student),
             outbox = OutboxKey(lease.Student),
+            buttons = ButtonsKey(lease.Student),
             token = lease.Token,
             erase = record is null ? "1" : "0",
-            value = record ?? [],
+            value = record is null ? [] : cipher.Seal(record, RecordKey(lease.Student).ToString()),
             ttl = (long)TimeSpan.FromDays(options.RetentionDays).TotalSeconds,
             sent = outbox,
             outboxTtl = (long)OutboxLifetime.TotalSeconds,
@@ -190,7 +211,11 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
         }
     }
 
-    public async Task<byte[]?> ReadAsync(StudentKey student) => Bytes(await redis.GetDatabase().StringGetAsync(RecordKey(student)));
+    /// <summary>The student's record (its JSON), or null when there is none.</summary>
+    public async Task<byte[]?> ReadAsync(StudentKey student) => Open(student, Bytes(await redis.GetDatabase().StringGetAsync(RecordKey(student))));
+
+    /// <summary>A record value read from <see cref="RecordKey"/> by other means (a batch of GETs), as its JSON.</summary>
+    public byte[]? Open(StudentKey student, byte[]? stored) => cipher.OpenOrPlain(stored, RecordKey(student).ToString());
 
     private static byte[]? Bytes(RedisResult result) => result.IsNull ? null : (byte[]?)result;
 

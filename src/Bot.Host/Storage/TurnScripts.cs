@@ -40,7 +40,7 @@ internal static class TurnScripts
           return 0
         end
         if @erase == '1' then
-          redis.call('DEL', @record, @outbox)
+          redis.call('DEL', @record, @outbox, @buttons)
         else
           redis.call('SET', @record, @value, 'EX', @ttl)
           redis.call('SET', @outbox, @sent, 'EX', @outboxTtl)
@@ -67,11 +67,13 @@ internal static class TurnScripts
 
     /// <summary>
     /// Keep the outbox as long as the record when it still answers @inbound (its replies could not all be sent yet). The
-    /// outbox starts with a marker byte (1), the inbound id's length, then the id (see OutboxCodec).
+    /// outbox starts with a marker byte (2: encrypted replies; 1: older, not encrypted), the inbound id's length, then the id
+    /// in clear (see OutboxCodec).
     /// </summary>
     public static readonly LuaScript KeepOutbox = LuaScript.Prepare("""
         local sent = redis.call('GET', @outbox)
-        if sent and string.byte(sent, 1) == 1 and string.sub(sent, 3, 2 + string.byte(sent, 2)) == @inbound then
+        local marker = sent and string.byte(sent, 1)
+        if sent and (marker == 1 or marker == 2) and string.sub(sent, 3, 2 + string.byte(sent, 2)) == @inbound then
           return redis.call('EXPIRE', @outbox, @ttl)
         end
         return 0

@@ -34,7 +34,8 @@ public sealed class TelegramAnsweredButtons(TelegramBestEffort calls, StudentSto
             await calls.RemoveButtonsAsync(inbound.ChatId, messageId, cancellationToken);
         }
 
-        if (delivery.SentButtons != shown)
+        // After /delete the list went with the record (the commit erased it): writing it again would leave a key naming them.
+        if (delivery.SentButtons != shown && !delivery.Effects.HasFlag(Bot.Dialogs.Conversation.TurnEffects.EraseStudent))
         {
             store.RememberButtons(inbound.Student, delivery.SentButtons);
         }

@@ -106,9 +106,8 @@ public sealed class TelegramReplySender(ITelegramBotClient bot, TelegramFloodCon
     private static string Id(int messageId) => messageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>In a group, never discuss a case: point to the private chat.</summary>
-    public Task PointToPrivateChatAsync(long chatId, int messageId, string botUsername, string? languageCode, CancellationToken cancellationToken)
+    public Task PointToPrivateChatAsync(long chatId, int messageId, string botUsername, Language language, CancellationToken cancellationToken)
     {
-        var language = Languages.FromHint(languageCode);
         var text = MessageCatalogue.Default.Format(language, "group.privateOnly", botUsername);
         return flood.SendAsync(
             ct => bot.SendMessage(

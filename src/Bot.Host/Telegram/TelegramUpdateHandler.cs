@@ -22,6 +22,7 @@ public sealed class TelegramUpdateHandler(
     StudentWorkQueue queue,
     DeliveryRetry retry,
     DeadLetters deadLetters,
+    StudentLanguages languages,
     TelegramChatActions chatActions,
     IEnumerable<IAdvisorCommands> advisors)
 {
@@ -34,7 +35,7 @@ public sealed class TelegramUpdateHandler(
     /// </summary>
     public IReadOnlyList<Task<bool>> Dispatch(IReadOnlyList<Update> updates, User bot, CancellationToken cancellationToken)
     {
-        var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, bot)).ToList();
+        var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, bot, polled: true)).ToList();
         var source = new Dictionary<MappedUpdate, Update>(ReferenceEqualityComparer.Instance);
         var albumUpdates = new Dictionary<(string, string), List<Update>>();
         for (var i = 0; i < mapped.Count; i++)
@@ -76,7 +77,10 @@ public sealed class TelegramUpdateHandler(
             : started.GetValueOrDefault(m) ?? Task.FromResult(true))];
     }
 
-    /// <summary>One update from the inbox, already on its student's work queue (the inbox retries it): run it here, in order.</summary>
+    /// <summary>
+    /// One update from the inbox (a webhook, or a replayed dead letter), already on its student's work queue (the inbox
+    /// retries it): run it here, in order. It was stored on the way, so it is not <see cref="Inbound.Deletable"/>.
+    /// </summary>
     public Task HandleOneAsync(Update update, User bot, Delivery delivery, CancellationToken cancellationToken) =>
         HandleAsync(TelegramUpdateMapper.Map(update, bot), bot, delivery, cancellationToken);
 
@@ -126,9 +130,17 @@ public sealed class TelegramUpdateHandler(
     private Task HandleAsync(MappedUpdate item, User bot, Delivery delivery, CancellationToken cancellationToken) => item switch
     {
         MappedUpdate.Turn { Inbound: var inbound } => RunTurnAsync(inbound, delivery, cancellationToken),
-        MappedUpdate.GroupMention mention => sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", mention.LanguageCode, cancellationToken),
+        MappedUpdate.GroupMention mention => PointToPrivateChatAsync(mention, bot, cancellationToken),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>In the language the student chose, when the one who mentioned the bot is a student; else their app's.</summary>
+    private async Task PointToPrivateChatAsync(MappedUpdate.GroupMention mention, User bot, CancellationToken cancellationToken)
+    {
+        var student = new StudentKey("tg", mention.UserId.ToString(CultureInfo.InvariantCulture));
+        var language = await languages.OfAsync(student, mention.LanguageCode) ?? Bot.Dialogs.Messages.Language.English;
+        await sender.PointToPrivateChatAsync(mention.ChatId, mention.MessageId, bot.Username ?? "bot", language, cancellationToken);
+    }
 
     /// <summary>Decides the replies once (a later attempt after a failed send reuses them), then sends those not sent yet.</summary>
     private async Task RunTurnAsync(TelegramInbound inbound, Delivery delivery, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public abstract record MappedUpdate
 {
     public sealed record Turn(TelegramInbound Inbound) : MappedUpdate;
 
-    public sealed record GroupMention(long ChatId, int MessageId, string? LanguageCode) : MappedUpdate;
+    public sealed record GroupMention(long ChatId, int MessageId, long UserId, string? LanguageCode) : MappedUpdate;
 
     public sealed record Ignored : MappedUpdate;
 }
@@ -19,7 +19,11 @@ public abstract record MappedUpdate
 /// <summary>Translates Telegram updates into plain inbound records. Knows Telegram; the dialog does not.</summary>
 public static class TelegramUpdateMapper
 {
-    public static MappedUpdate Map(Update update, User bot)
+    /// <param name="polled">
+    /// The update came by getUpdates and stays in memory: its message can be deleted and was never stored, so the dialog
+    /// may offer to check a password (<see cref="Inbound.Deletable"/>). Webhook updates are written to the inbox first.
+    /// </param>
+    public static MappedUpdate Map(Update update, User bot, bool polled = false)
     {
         if (update.CallbackQuery is { Data: { } data, Message: { } pressedOn } query)
         {
@@ -28,7 +32,7 @@ public static class TelegramUpdateMapper
                 return new MappedUpdate.Ignored();
             }
 
-            var turn = Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode), query.Id, null);
+            var turn = Turn(update, query.From, pressedOn.Chat.Id, pressedOn.MessageId, Inbound.Button(data, query.From.LanguageCode) with { Deletable = polled }, query.Id, null);
             var copies = pressedOn.ReplyMarkup?.InlineKeyboard.Any(row => row.Any(b => b.CopyText is not null)) == true;
             return copies ? turn : new MappedUpdate.Turn(turn.Inbound with { PressedQuestion = pressedOn.MessageId });
         }
@@ -42,11 +46,11 @@ public static class TelegramUpdateMapper
         {
             // A case is discussed only in private. In a group, answer only what is addressed to the bot.
             return IsAddressedTo(message, bot)
-                ? new MappedUpdate.GroupMention(message.Chat.Id, message.MessageId, from.LanguageCode)
+                ? new MappedUpdate.GroupMention(message.Chat.Id, message.MessageId, from.Id, from.LanguageCode)
                 : new MappedUpdate.Ignored();
         }
 
-        var inbound = ToInbound(message, from.LanguageCode);
+        var inbound = ToInbound(message, from.LanguageCode) with { Deletable = polled };
         if (QuotedButtons(message, bot) is { } quoted)
         {
             inbound = inbound with { QuotedButtons = quoted };

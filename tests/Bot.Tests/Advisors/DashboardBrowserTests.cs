@@ -34,7 +34,7 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
         await using (var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
             var entry = new Bot.Host.Inbox.InboxEntry("tg", "tg:8002", undelivered["update_id"]!.ToString(), undelivered.ToJsonString());
-            await new Bot.Host.Inbox.DeadLetters(connection, TimeProvider.System).AddAsync(entry, attempts: 10, new TimeoutException());
+            await new Bot.Host.Inbox.DeadLetters(connection, new Bot.Host.Inbox.InboxBodies(Infrastructure.TestKeys.Cipher()), TimeProvider.System).AddAsync(entry, attempts: 10, new TimeoutException());
         }
 
         // Screenshots go to the test output, so a test run leaves the repository clean; ARC_UPDATE_SCREENSHOTS=1 refreshes docs/screenshots.

@@ -52,6 +52,9 @@ internal sealed class DialogDriver
 
     public TurnResult Last { get; private set; } = new([]);
 
+    /// <summary>Every message is sent as a channel that keeps it in memory and can delete it (Telegram polling) sends it.</summary>
+    public bool Deletable { get; set; }
+
     public StudentState State => saved.Length == 0 ? new StudentState() : StudentStateJson.Deserialize(saved);
 
     public int SavedBytes => saved.Length;
@@ -69,6 +72,7 @@ internal sealed class DialogDriver
 
     public DialogDriver Send(Inbound inbound)
     {
+        inbound = Deletable ? inbound with { Deletable = true } : inbound;
         var conversation = Pool.Rent(State);
         Last = conversation.Handle(inbound);
         transcript.AddRange(Last.Replies.Select(r => r.PlainText).Concat(Buttons.Select(b => b.Label)));

@@ -223,20 +223,6 @@ public sealed class StudentConversationTests
     }
 
     [Fact]
-    public void ChecksAPasswordWithoutKeepingItAndDeletesTheMessage()
-    {
-        var d = new DialogDriver().ToRegistration().Register().Press("pw:check").Say("Sunflowers");
-
-        Assert.Contains("digit", d.Text, StringComparison.Ordinal);
-        Assert.True(d.Last.Effects.HasFlag(TurnEffects.DeleteInboundMessage));
-        Assert.DoesNotContain("Sunflowers", System.Text.Encoding.UTF8.GetString(StudentStateJson.Serialize(d.State)), StringComparison.Ordinal);
-
-        d.Press("pw:check").Say("taipei2026x");
-        Assert.Contains("meets the NIA rule", d.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("taipei2026x", System.Text.Encoding.UTF8.GetString(StudentStateJson.Serialize(d.State)), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void WarnsAboutAPassportExpiringWithinSixMonthsButAcceptsIt()
     {
         var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest().SkipDocuments().Say("2027-03-01");

@@ -46,6 +46,7 @@ public sealed class DocumentedStartTests(RedisFixture redis)
         start.Environment["Line__ApiBaseUrl"] = line.ApiBaseUrl;
         start.Environment["Line__DataApiBaseUrl"] = line.DataApiBaseUrl;
         start.Environment["Bot__PublicBaseUrl"] = "https://arc-helper.example.test";
+        start.Environment["Storage__EncryptionKeys__" + TestKeys.Id] = TestKeys.Key;
 
         using var process = Process.Start(start)!;
         var output = new System.Text.StringBuilder();

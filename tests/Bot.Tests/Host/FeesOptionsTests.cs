@@ -23,6 +23,7 @@ public sealed class FeesOptionsTests
                 ["LocalChat:Enabled"] = "false",
                 ["Fees:PerYear"] = "0",
             });
+            b.Configuration.AddInMemoryCollection(Bot.Tests.Infrastructure.TestKeys.Settings);
         });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

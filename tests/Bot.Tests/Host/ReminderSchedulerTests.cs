@@ -183,7 +183,7 @@ public class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
 
     private ReminderScheduler NewScheduler() => new(
         new ReminderStore(mux, Options.Create(options)),
-        new StudentStore(mux, Options.Create(new StorageOptions())),
+        new StudentStore(mux, Options.Create(new StorageOptions()), Bot.Tests.Infrastructure.TestKeys.Cipher()),
         new StudentMessenger([pusher]),
         new ConversationPool(new DialogSettings([], time, MessageCatalogue.Default)),
         time,

@@ -54,6 +54,7 @@ public class ReminderTimelineTests(RedisFixture redis) : IAsyncLifetime
                 ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
                 ["LocalChat:Enabled"] = "false",
             });
+            b.Configuration.AddInMemoryCollection(TestKeys.Settings);
             b.Services.AddSingleton<TimeProvider>(time);
         });
         await app.StartAsync();

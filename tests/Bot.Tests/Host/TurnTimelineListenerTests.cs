@@ -23,7 +23,7 @@ public class TurnTimelineListenerTests(RedisFixture redis)
         var student = new StudentKey("tg", "77");
         await mux.GetDatabase().StringSetAsync(StudentStore.RecordKey(student), StudentStateJson.Serialize(driver.State));
         var listener = new CountingListener();
-        var store = new StudentStore(mux, Options.Create(new StorageOptions()));
+        var store = new StudentStore(mux, Options.Create(new StorageOptions()), Bot.Tests.Infrastructure.TestKeys.Cipher());
         var turns = new TurnProcessor(
             store,
             driver.Pool,
@@ -33,6 +33,7 @@ public class TurnTimelineListenerTests(RedisFixture redis)
             [],
             [],
             new Bot.Host.Limits.StudentLimits(mux, Options.Create(new Bot.Host.Limits.StudentLimitsOptions()), driver.Time, NullLogger<Bot.Host.Limits.StudentLimits>.Instance),
+            new Bot.Host.Printing.PrintableReplies(new Bot.Host.Printing.PreparedPhotoStore(mux, Bot.Tests.Infrastructure.TestKeys.Cipher()), NullLogger<Bot.Host.Printing.PrintableReplies>.Instance),
             NullLogger<TurnProcessor>.Instance);
 
         await turns.RunAsync(student, "1", Inbound.FromText("/help"), CancellationToken.None);

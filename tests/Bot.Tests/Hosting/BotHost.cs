@@ -33,6 +33,11 @@ public sealed class BotHost : IAsyncDisposable
                 ["Limits:TurnBurst"] = "10000",
                 ["Limits:TurnsPerMinute"] = "10000",
             });
+            if (!settings.Keys.Any(k => k.StartsWith("Storage:EncryptionKeys:", StringComparison.Ordinal)))
+            {
+                // The storage key of every test host, unless the test brings its own (key rotation).
+                builder.Configuration.AddInMemoryCollection(Infrastructure.TestKeys.Settings);
+            }
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["LocalChat:Enabled"] = "false" });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             configure?.Invoke(builder);

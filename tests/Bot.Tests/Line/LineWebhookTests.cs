@@ -215,14 +215,14 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         await Task.WhenAll(users.Select(user => platform.WaitForMessagesAsync(user, perStudent, Timeout)));
 
         var referenceTexts = platform.MessagesTo(reference).Select(m => m.Text).ToList();
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var store = host.Services.GetRequiredService<Bot.Host.Storage.StudentStore>();
         for (var i = 0; i < users.Count; i++)
         {
             // The dialog echoes the surname: each student sees exactly the reference conversation with their own name.
             var own = "NGUYEN" + (char)('A' + i);
             Assert.Equal(referenceTexts.Select(t => t?.Replace("NGUYENA", own, StringComparison.Ordinal)), platform.MessagesTo(users[i]).Select(m => m.Text));
-            var record = await connection.GetDatabase().StringGetAsync($"st:{{line:{users[i]}}}");
-            Assert.Equal(own, StudentStateJson.Deserialize((byte[])record!).Answer("surname"));
+            var record = await store.ReadAsync(new("line", users[i]));
+            Assert.Equal(own, StudentStateJson.Deserialize(record!).Answer("surname"));
         }
 
         Assert.Empty(platform.Violations);
@@ -260,7 +260,7 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
 
         // A host that read the entry and died before acknowledging it: the entry is pending for that consumer.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        await new DurableInbox(connection).EnsureGroupsAsync();
+        await new DurableInbox(connection, new InboxBodies(TestKeys.Cipher())).EnsureGroupsAsync();
         var taken = 0;
         for (var shard = 0; shard < DurableInbox.ShardCount; shard++)
         {

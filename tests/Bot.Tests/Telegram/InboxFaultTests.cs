@@ -126,7 +126,7 @@ public class InboxFaultTests(RedisFixture redis) : IAsyncLifetime
         var student = new StudentKey("tg", "7300003");
 
         // Another turn holds the student far past the lease (a hung host that keeps renewing it).
-        var store = new StudentStore(connection, Microsoft.Extensions.Options.Options.Create(new StorageOptions { TurnLeaseSeconds = 1 }));
+        var store = new StudentStore(connection, Microsoft.Extensions.Options.Options.Create(new StorageOptions { TurnLeaseSeconds = 1 }), TestKeys.Cipher());
         var (held, _) = await store.TryBeginAsync(student);
         Assert.NotNull(held);
         Assert.True(await store.ExtendAsync(held!, TimeSpan.FromMinutes(1)));

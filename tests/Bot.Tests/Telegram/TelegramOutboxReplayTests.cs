@@ -27,7 +27,7 @@ public class TelegramOutboxReplayTests(RedisFixture redis) : TelegramHostTest(re
 
         // The turn is saved (surname NGUYEN), then every send fails: the HTTP retries, then the delivery's attempts.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
-        await Eventually.TrueAsync(async () => await SurnameAsync(connection, chat) == "NGUYEN", TelegramStudent.Patience, "the turn to be saved");
+        await Eventually.TrueAsync(async () => await SurnameAsync(chat) == "NGUYEN", TelegramStudent.Patience, "the turn to be saved");
         await Telegram.WaitUntilAsync(t => t.Calls.Count(c => c.ChatId == chat && !c.Succeeded) >= 8, TelegramStudent.Patience);
         Assert.True(Telegram.ConfirmedOffset <= update);
 
@@ -36,14 +36,14 @@ public class TelegramOutboxReplayTests(RedisFixture redis) : TelegramHostTest(re
 
         await Telegram.WaitUntilAsync(t => t.ConfirmedOffset > update, TelegramStudent.Patience);
         Assert.Single(Telegram.Transcript(chat), c => c.Text?.Contains("✓ Surname: NGUYEN", StringComparison.Ordinal) == true);
-        var state = StudentStateJson.Deserialize((await connection.GetDatabase().StringGetAsync(StudentStore.RecordKey(new("tg", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)))))!);
+        var state = StudentStateJson.Deserialize((await Host.Services.GetRequiredService<StudentStore>().ReadAsync(new("tg", chat.ToString(System.Globalization.CultureInfo.InvariantCulture))))!);
         Assert.Equal("NGUYEN", state.Answer("surname"));
         Assert.Null(state.Answer("givenNames"));
     }
 
-    private static async Task<string?> SurnameAsync(ConnectionMultiplexer connection, long chat)
+    private async Task<string?> SurnameAsync(long chat)
     {
-        var record = await connection.GetDatabase().StringGetAsync(StudentStore.RecordKey(new("tg", chat.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        return record.IsNull ? null : StudentStateJson.Deserialize((byte[])record!).Answer("surname");
+        var record = await Host.Services.GetRequiredService<StudentStore>().ReadAsync(new("tg", chat.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return record is null ? null : StudentStateJson.Deserialize(record).Answer("surname");
     }
 }

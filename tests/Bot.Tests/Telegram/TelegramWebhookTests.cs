@@ -110,6 +110,26 @@ public class TelegramWebhookTests(RedisFixture redis) : IAsyncLifetime
         await telegram.WaitForCallsAsync(7_100_001, 1, Timeout);
     }
 
+    [Fact]
+    public async Task ThePasswordStepOffersNoCheckBecauseAWebhookIsStoredBeforeItIsHandled()
+    {
+        // A student who has just registered (saved as an earlier version of the bot saved records).
+        const long student = 7_200_001;
+        var registered = new DialogDriver(now: DateTimeOffset.UtcNow).ToRegistration().Register();
+        await using (var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
+        {
+            await connection.GetDatabase().StringSetAsync(Bot.Host.Storage.StudentStore.RecordKey(new("tg", student.ToString(System.Globalization.CultureInfo.InvariantCulture))), StudentStateJson.Serialize(registered.State));
+        }
+
+        telegram.EnqueueCommand(student, "/status");
+        Assert.Equal(HttpStatusCode.OK, await telegram.PostUpdateToWebhookAsync(first.Url("/webhooks/telegram"), telegram.TakePending()[0], Secret));
+
+        var answer = (await telegram.WaitForCallsAsync(student, 1, Timeout))[^1];
+        Assert.Contains("don't type your NIA password in this chat", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ButtonData.CheckPassword, answer.CallbackData);
+        Assert.DoesNotContain(telegram.Calls, c => c.Method == "deleteMessage");
+    }
+
     private async Task WaitUntilBothHostsReadTheInboxAsync()
     {
         var a = Processor(first);

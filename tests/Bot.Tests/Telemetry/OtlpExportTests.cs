@@ -115,6 +115,7 @@ public sealed class OtlpExportTests(RedisFixture redis)
         start.Environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__Redis"] = redis.ConnectionString;
+        start.Environment["Storage__EncryptionKeys__" + Bot.Tests.Infrastructure.TestKeys.Id] = Bot.Tests.Infrastructure.TestKeys.Key;
         start.Environment["LocalChat__Enabled"] = "false";
         start.Environment["Telegram__BotToken"] = "";
         start.Environment["Line__ChannelSecret"] = Secret;
