@@ -67,9 +67,10 @@ public sealed class LineFlexSummaryTests(RedisFixture redis) : IAsyncLifetime
         var pages = Enumerable.Range(1, 14)
             .Select(i => new Reply($"【Page {i}】") { Section = new SummarySection($"Page {i}", [new("英文姓名", $"VALUE {i}"), new("備註", i == 14 ? longValue : null)], ["note"]) })
             .ToList();
-        var renderer = new LineReplyRenderer(null!, new LineQuickReplies(Microsoft.Extensions.Logging.Abstractions.NullLogger<LineQuickReplies>.Instance));
+        var renderer = line.Host.Services.GetRequiredService<LineReplyRenderer>();
+        var user = line.NewUser();
 
-        var messages = await renderer.RenderAsync([new Reply("intro"), .. pages, new Reply("checklist", [[new Choice("PDF", "pdf")]])]);
+        var messages = await renderer.RenderAsync(user, [new Reply("intro"), .. pages, new Reply("checklist", [[new Choice("PDF", "pdf")]])]);
 
         Assert.Equal(["text", "flex", "flex", "text"], messages.Select(m => m.GetType() == typeof(FlexMessage) ? "flex" : "text"));
         Assert.Equal(12, ((FlexCarousel)((FlexMessage)messages[1]).Contents).Contents.Count);
@@ -77,7 +78,6 @@ public sealed class LineFlexSummaryTests(RedisFixture redis) : IAsyncLifetime
         Assert.NotNull(messages[3].QuickReply);
 
         // The fake LINE accepts them all (spec, 12 bubbles, sizes, labels), and the last page copies its short value only.
-        var user = line.NewUser();
         await line.SendAsync(user, line.Platform.Follow(user));
         var client = line.Host.Services.GetRequiredService<LineMessagingClient>();
         var pushed = await Record.ExceptionAsync(() => client.PushAsync(user, messages, Guid.NewGuid()));

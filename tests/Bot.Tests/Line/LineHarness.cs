@@ -4,7 +4,8 @@ using Bot.Dialogs.Conversation;
 using Bot.Tests.Hosting;
 using Bot.Tests.Infrastructure;
 using Bot.Tests.Line.Fakes;
-using StackExchange.Redis;
+using Bot.Host.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Line;
 
@@ -84,12 +85,9 @@ internal sealed class LineHarness(RedisFixture redis, FakeLinePlatform platform)
         return last;
     }
 
-    public async Task<StudentState> RecordAsync(string user)
-    {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var record = await connection.GetDatabase().StringGetAsync($"st:{{line:{user}}}");
-        return StudentStateJson.Deserialize((byte[])record!);
-    }
+    /// <summary>The student's record as the host reads it (decrypted when records are encrypted at rest).</summary>
+    public async Task<StudentState> RecordAsync(string user) =>
+        StudentStateJson.Deserialize((await Host.Services.GetRequiredService<StudentStore>().ReadAsync(new StudentKey("line", user)))!);
 
     public async ValueTask DisposeAsync()
     {
