@@ -158,6 +158,7 @@ public sealed class DeleteMyDataTests(RedisFixture redis) : LineHostTest(redis)
         key is "students" or "students:blocked" or "adv:threads" or "line:unreachable" or "lpq:due" or "bc:due" or "bc:list" or "inbox:hosts"
             or "{rm}:due" or "{rm}:claimed" or "{rm}:tokens" or "{rm}:blocked" or "prune:lock"
         || key.StartsWith("stats:", StringComparison.Ordinal)
+        || key.StartsWith("line:richmenu", StringComparison.Ordinal)
         || key.StartsWith("{inbox:", StringComparison.Ordinal)
         || key.StartsWith("bc:{" + jobId + "}", StringComparison.Ordinal);
 
