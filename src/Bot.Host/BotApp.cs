@@ -63,6 +63,7 @@ public static class BotApp
         builder.AddLine();
         builder.AddLinePushFlusher();
         builder.AddLineWebhookRegistration();
+        builder.AddLineRichMenus();
         builder.AddLocalChat();
 
         // Advisors: who they are, their chat commands, and students' questions to them.

@@ -47,15 +47,17 @@ internal sealed class ApplicationChooser(TurnContext ctx, IConversationMoves mov
     {
         ctx.Output.SayKey("application.ask");
         var rows = ApplicationCatalogue.All
-            .Select(a => (IReadOnlyList<Choice>)[new Choice(TurnContext.Shorten(Label(a)), ButtonData.Value(a.Code))])
+            .Select(a => (IReadOnlyList<Choice>)[new Choice(Label(a), ButtonData.Value(a.Code))])
             .ToList();
         rows.Add([new(ctx.T("button.unsure"), ButtonData.Unsure)]);
         ctx.Output.Buttons(rows);
     }
 
-    /// <summary>The NIA's words, with the bot's name for it beside them for readers of other languages.</summary>
+    /// <summary>The NIA's words, with the bot's name for it beside them for readers of other languages, where a button has room.</summary>
     private string Label(ApplicationDefinition application) =>
-        ctx.Language == Language.TraditionalChinese ? application.MenuItem : ctx.T(application.NameKey) + " · " + application.MenuItem;
+        ctx.Language == Language.TraditionalChinese
+            ? ButtonLabels.Fits(application.MenuItem) ? application.MenuItem : ctx.T(application.NameKey)
+            : ButtonLabels.WithNiaWords(ctx.T(application.NameKey), application.MenuItem);
 
     public static bool Accepts(string data) =>
         data == ButtonData.Unsure

@@ -127,6 +127,11 @@ internal sealed class CaseRenderer(TurnContext ctx)
     public void Reminder(PlannedReminder reminder, bool tracking, Choice muteChoice)
     {
         ctx.Output.Say(ctx.Settings.Messages.Format(ctx.Language, reminder.MessageKey, [.. reminder.Arguments]));
+        if (DeadlineOf(reminder) is { } deadline)
+        {
+            ctx.Output.Card(new DeadlineCard(ctx.T($"card.title.{reminder.Kind}"), ctx.T("card.deadline"), deadline));
+        }
+
         CaseEvent? answer = null;
         switch (reminder.Kind)
         {
@@ -158,4 +163,12 @@ internal sealed class CaseRenderer(TurnContext ctx)
         rows.Add([new(ctx.T("button.status"), ButtonData.Status), muteChoice]);
         ctx.Output.Buttons(rows);
     }
+
+    /// <summary>The date a reminder's deadline falls on: its first argument for the kinds that have one (the fee, the filing, the ARC's expiry).</summary>
+    private static DateOnly? DeadlineOf(PlannedReminder reminder) =>
+        reminder.Kind is ReminderKind.Payment or ReminderKind.PaymentOverdue or ReminderKind.FilingDue or ReminderKind.ArcExpiry
+            && reminder.Arguments.Count > 0
+            && DateOnly.TryParseExact(reminder.Arguments[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
 }

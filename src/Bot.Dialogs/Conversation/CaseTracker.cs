@@ -197,6 +197,7 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
     {
         ctx.State.Field = AskingApprovalDate;
         ctx.Output.SayKey("case.askApprovalDate");
+        PickDateSinceSubmission();
         ctx.Output.Buttons([[new(ctx.T("case.button.today"), ButtonData.Today)], [new(ctx.T("button.status"), ButtonData.Status)]]);
     }
 
@@ -259,6 +260,7 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
     {
         ctx.State.Field = AskingNoticeDate;
         ctx.Output.SayKey("case.askNoticeDate");
+        PickDateSinceSubmission();
         ctx.Output.Buttons([[new(ctx.T("case.button.today"), ButtonData.Today)], [new(ctx.T("button.status"), ButtonData.Status)]]);
     }
 
@@ -284,6 +286,14 @@ internal sealed class CaseTracker(TurnContext ctx, IConversationMoves moves, Cas
             [new(ctx.T("case.button.documentsSent"), ButtonData.Next)],
             [new(ctx.T("button.status"), ButtonData.Status), new(ctx.T("button.help"), ButtonData.Help)],
         ]);
+    }
+
+    /// <summary>The days <see cref="CaseWords.TryReadDate"/> accepts: from the submission to today.</summary>
+    private void PickDateSinceSubmission()
+    {
+        var today = ctx.Today;
+        var submittedOn = ctx.Case.SubmittedAt is { } s ? TaipeiTime.DateOf(s) : today;
+        ctx.Output.PickDate(new DatePick(ctx.T("button.pickDate"), today, submittedOn < today ? submittedOn : today, today));
     }
 
     public void Mute(bool muted)

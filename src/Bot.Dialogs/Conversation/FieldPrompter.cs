@@ -21,7 +21,9 @@ internal sealed class FieldPrompter(TurnContext ctx)
         var rows = new List<IReadOnlyList<Choice>>();
         if (Suggestion(field, context) is { } suggestion)
         {
-            var shown = field.OptionsFor(context)?.Match(suggestion)?.Label(ctx.Language) ?? suggestion;
+            // The school's value beside the button's marker, in the room the marker leaves.
+            var room = ButtonLabels.MaxLength - ButtonLabels.Length(ctx.F("button.useSchool", string.Empty));
+            var shown = field.OptionsFor(context)?.Match(suggestion)?.ButtonLabel(ctx.Language, room: room) ?? suggestion;
             rows.Add([new(TurnContext.Shorten(ctx.F("button.useSchool", shown)), ButtonData.SchoolDefault)]);
         }
 
@@ -31,6 +33,14 @@ internal sealed class FieldPrompter(TurnContext ctx)
         }
 
         rows.Add(NavigationRow(field));
+        if (field.DateWindow?.Invoke(ctx.Today) is { } window)
+        {
+            // Editing opens the picker on the current answer.
+            var current = editing ? DateRules.Stored(ctx.State.Answer(field.Id)) : null;
+            var initial = current is { } date && window.Contains(date) ? date : window.Initial;
+            output.PickDate(new DatePick(ctx.T("button.pickDate"), initial, window.Earliest, window.Latest));
+        }
+
         output.Buttons(rows);
     }
 
@@ -44,7 +54,7 @@ internal sealed class FieldPrompter(TurnContext ctx)
         var paged = options.Options.Count > OptionsPerPage + 2;
         var page = paged ? Math.Clamp(ctx.State.Page, 0, pages - 1) : 0;
         var shown = paged ? options.Options.Skip(page * OptionsPerPage).Take(OptionsPerPage) : options.Options;
-        var labels = shown.Select(o => new Choice(TurnContext.Shorten(o.Label(ctx.Language)), ButtonData.Value(o.Code))).ToList();
+        var labels = shown.Select(o => new Choice(o.ButtonLabel(ctx.Language), ButtonData.Value(o.Code))).ToList();
 
         // Short labels two to a row, long ones alone, so buttons stay readable on a phone.
         var twoPerRow = labels.All(c => c.Label.Length <= 14);

@@ -12,6 +12,12 @@ public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Choice>>? Bu
     /// </summary>
     public Printing.SummarySection? Section { get; init; }
 
+    /// <summary>Set on a date question: the dates a picker may offer (LINE); others ignore it.</summary>
+    public DatePick? DatePick { get; init; }
+
+    /// <summary>Set on a reminder that carries a deadline: channels with cards show the deadline prominently (LINE).</summary>
+    public DeadlineCard? Card { get; init; }
+
     /// <summary>
     /// Set on the printable summary's message (its <see cref="File"/> is the PDF without a photo): the host draws it again
     /// with the student's prepared ID photo while it still keeps one (see <see cref="ReplyFile.IsIdPhoto"/>).

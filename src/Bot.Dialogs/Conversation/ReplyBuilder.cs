@@ -16,6 +16,8 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     private List<IReadOnlyList<Choice>>? buttons;
     private List<IReadOnlyList<Choice>>? extraRows;
     private Printing.SummarySection? section;
+    private DatePick? datePick;
+    private DeadlineCard? card;
 
     public TurnEffects Effects { get; set; }
 
@@ -62,12 +64,28 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
     {
         if (text.Length > 0)
         {
-            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null) { Section = section });
+            finished.Add(new Reply(text.ToString(), buttons is { Count: > 0 } ? buttons : null) { Section = section, DatePick = datePick, Card = card });
         }
 
         text.Clear();
         buttons = null;
         section = null;
+        datePick = null;
+        card = null;
+        return this;
+    }
+
+    /// <summary>The next message asks a date: channels with a date picker offer it (call just before <see cref="Buttons"/>).</summary>
+    public ReplyBuilder PickDate(DatePick pick)
+    {
+        datePick = pick;
+        return this;
+    }
+
+    /// <summary>The message being written carries a deadline: channels with cards show it as one.</summary>
+    public ReplyBuilder Card(DeadlineCard deadlineCard)
+    {
+        card = deadlineCard;
         return this;
     }
 
@@ -95,6 +113,8 @@ internal sealed class ReplyBuilder(MessageCatalogue messages, Func<Language> lan
         buttons = null;
         extraRows = null;
         section = null;
+        datePick = null;
+        card = null;
         Effects = TurnEffects.None;
     }
 

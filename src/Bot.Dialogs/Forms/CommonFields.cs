@@ -30,7 +30,7 @@ public static class CommonFields
             AllowsOtherText = true,
             Read = (t, _) => NameRules.Text(t, 40, "field.nationality.error"),
         },
-        new("birthDate", FormStep.Register, NiaScreen.Registration, "出生日期(西元)") { Read = (t, c) => DateRules.BirthDate(t, c.Today) },
+        new("birthDate", FormStep.Register, NiaScreen.Registration, "出生日期(西元)") { Read = (t, c) => DateRules.BirthDate(t, c.Today), DateWindow = DateRules.BirthDateWindow },
         new("sex", FormStep.Register, NiaScreen.Registration, "性別") { Options = NiaLists.Sex },
         new("passportNumber", FormStep.Register, NiaScreen.Registration, "護照號碼") { Read = (t, _) => ContactRules.PassportNumber(t) },
         new("phone", FormStep.Register, NiaScreen.Registration, "聯絡電話") { Read = (t, _) => ContactRules.AnyPhone(t) },
@@ -73,7 +73,7 @@ public static class CommonFields
     /// <summary>申請人資料 — the applicant. The ARC's expiry (bot-only, for reminders) follows the passport's where an application asks it.</summary>
     public static IReadOnlyList<FieldSpec> Applicant(FieldSpec? arcExpiry = null) =>
     [
-        new("passportExpiry", FormStep.PersonalData, NiaScreen.Applicant, "護照有效日期") { Read = (t, c) => DateRules.PassportExpiry(t, c.Today) },
+        new("passportExpiry", FormStep.PersonalData, NiaScreen.Applicant, "護照有效日期") { Read = (t, c) => DateRules.PassportExpiry(t, c.Today), DateWindow = DateRules.PassportExpiryWindow },
         .. arcExpiry is null ? Array.Empty<FieldSpec>() : [arcExpiry],
         new("education", FormStep.PersonalData, NiaScreen.Applicant, "最高學歷") { Options = NiaLists.Education },
         new("school", FormStep.PersonalData, NiaScreen.Applicant, "就讀學校") { Read = (t, _) => NameRules.Text(t, 60, "field.text.error"), SchoolDefault = s => s.Name },
@@ -83,7 +83,7 @@ public static class CommonFields
     ];
 
     /// <summary>The current ARC's expiry (居留期限), asked for the reminders; not typed on the NIA site.</summary>
-    public static readonly FieldSpec ArcExpiry = new("arcExpiry", FormStep.PersonalData, NiaScreen.BotOnly, "居留證到期日") { Read = (t, c) => DateRules.ArcExpiry(t, c.Today) };
+    public static readonly FieldSpec ArcExpiry = new("arcExpiry", FormStep.PersonalData, NiaScreen.BotOnly, "居留證到期日") { Read = (t, c) => DateRules.ArcExpiry(t, c.Today), DateWindow = DateRules.ArcExpiryWindow };
 
     /// <summary>在臺居住地址 — the address in Taiwan, part by part, or the school's where its profile has one.</summary>
     public static readonly IReadOnlyList<FieldSpec> Address =

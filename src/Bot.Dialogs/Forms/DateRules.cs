@@ -58,6 +58,15 @@ public static partial class DateRules
         return FieldResult.Error(key);
     }
 
+    /// <summary>Ages 5 to 90, as <see cref="BirthDate"/> accepts.</summary>
+    public static DateWindow BirthDateWindow(DateOnly today) => new(today.AddYears(-90), today.AddYears(-5), today.AddYears(-20));
+
+    /// <summary>Tomorrow to 11 years ahead, as <see cref="PassportExpiry"/> accepts.</summary>
+    public static DateWindow PassportExpiryWindow(DateOnly today) => new(today.AddDays(1), today.AddYears(11), today.AddYears(5));
+
+    /// <summary>A year ago to 4 years ahead, as <see cref="ArcExpiry"/> accepts.</summary>
+    public static DateWindow ArcExpiryWindow(DateOnly today) => new(today.AddYears(-1), today.AddYears(4), today);
+
     public static FieldResult BirthDate(string input, DateOnly today)
     {
         var result = Parse(input, out var date);

@@ -11,6 +11,12 @@ public static class DutyDates
     /// <summary>Days the law gives from the day after the event (Immigration Act Art. 22 ¶2, 23-1, 31 ¶6; Regulations Art. 7).</summary>
     public const int ThirtyDays = 30;
 
+    /// <summary>The days <see cref="Event"/> accepts.</summary>
+    public static DateWindow EventWindow(DateOnly today) => new(today.AddYears(-2), today, today);
+
+    /// <summary>The days <see cref="End"/> accepts.</summary>
+    public static DateWindow EndWindow(DateOnly today) => new(today.AddYears(-1), today.AddYears(1), today);
+
     /// <summary>A past event that starts a <see cref="ThirtyDays"/> duty: not in the future, not over two years ago.</summary>
     public static FieldResult Event(string input, DateOnly today, string fieldId)
     {

@@ -73,4 +73,7 @@ public sealed record FieldSpec(string Id, FormStep Step, NiaScreen Screen, strin
 
     /// <summary>False for answers filled by another one (the full name splits into surname and given names).</summary>
     public bool Editable { get; init; } = true;
+
+    /// <summary>A date field's window from today, for channels with a date picker (<see cref="DateRules"/> has one beside each rule).</summary>
+    public Func<DateOnly, DateWindow>? DateWindow { get; init; }
 }

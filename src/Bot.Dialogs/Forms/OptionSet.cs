@@ -22,6 +22,10 @@ public sealed record Option(string Code, string Value, string English)
         return gloss == Value ? Value : $"{gloss} · {Value}";
     }
 
+    /// <summary>The same on a button (at most <see cref="Conversation.ButtonLabels.MaxLength"/> characters): the gloss alone when both do not fit.</summary>
+    public string ButtonLabel(Messages.Language language, Messages.MessageCatalogue? messages = null, int room = Conversation.ButtonLabels.MaxLength) =>
+        language == Messages.Language.TraditionalChinese ? Value : Conversation.ButtonLabels.WithNiaWords(Gloss(language, messages), Value, room);
+
     /// <summary>The option's name in <paramref name="language"/>: its catalogue gloss, else <see cref="English"/>.</summary>
     public string Gloss(Messages.Language language, Messages.MessageCatalogue? messages = null)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Bot.Dialogs.Conversation;
 using Bot.Host.Advisors;
 using Bot.Host.Line;
-using Bot.Host.Line.Api;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
 using Microsoft.Extensions.Options;
@@ -177,7 +176,9 @@ public sealed class BroadcastSender(
             try
             {
                 // Not cut off by shutdown either; the retry key makes a repeat of this batch harmless anyway.
-                await line.MulticastAsync(ids, [new TextMessage(text)], RetryKey(job.Id, ids), CancellationToken.None);
+                // A notice naming a date is a card with that deadline prominent (LineDeadlineCards), else plain text.
+                var today = Bot.Dialogs.Reminders.TaipeiTime.DateOf(time.GetUtcNow());
+                await line.MulticastAsync(ids, [LineDeadlineCards.ForNotice(text, today)], RetryKey(job.Id, ids), CancellationToken.None);
                 outcome = "sent";
             }
             catch (Exception e) when (e is LineApiException or HttpRequestException)

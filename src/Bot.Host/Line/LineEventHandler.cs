@@ -18,6 +18,7 @@ public sealed class LineEventHandler(
     LineReplySender sender,
     LineReachability reachability,
     LineQuotedButtons quotes,
+    LineRichMenuLinks richMenus,
     StudentLanguages languages,
     IEnumerable<Advisors.IAdvisorCommands> advisors,
     ILogger<LineEventHandler> logger) : IInboxHandler
@@ -68,6 +69,7 @@ public sealed class LineEventHandler(
             return;
         }
 
+        Language? chosen = null;
         if (delivery.Replies is null)
         {
             if (inbound.Kind == InboundKind.Upload)
@@ -75,8 +77,9 @@ public sealed class LineEventHandler(
                 await ShowLoadingAsync(userId, cancellationToken);
             }
 
-            var (replies, fromAdvisors) = await DecideAsync(new StudentKey(Channel, userId), evt.WebhookEventId, inbound, cancellationToken);
+            var (replies, fromAdvisors, language) = await DecideAsync(new StudentKey(Channel, userId), evt.WebhookEventId, inbound, cancellationToken);
             delivery.Decided(replies, TurnEffects.None, fromAdvisors);
+            chosen = inbound is { Kind: InboundKind.Button, Text: { } data } && data.StartsWith(ButtonData.LanguagePrefix, StringComparison.Ordinal) ? language : null;
         }
 
         try
@@ -90,23 +93,29 @@ public sealed class LineEventHandler(
             await store.TryKeepOutboxAsync(new StudentKey(Channel, userId), evt.WebhookEventId);
             throw;
         }
+
+        if (chosen is { } picked)
+        {
+            // The student chose a language: their chat's rich menu follows (best effort, after the answer).
+            await richMenus.LinkAsync(userId, picked, cancellationToken);
+        }
     }
 
     /// <summary>The replies, decided once per delivery: an advisor hook's, or the student's turn.</summary>
-    private async Task<(IReadOnlyList<Reply> Replies, bool FromAdvisors)> DecideAsync(StudentKey student, string eventId, Inbound inbound, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Reply> Replies, bool FromAdvisors, Language? Language)> DecideAsync(StudentKey student, string eventId, Inbound inbound, CancellationToken cancellationToken)
     {
         // Advisors' commands and answers never reach the dialog.
         foreach (var hook in advisors)
         {
             if (await hook.TryHandleAsync(student, inbound, cancellationToken) is { } advisorReplies)
             {
-                return (advisorReplies, true);
+                return (advisorReplies, true, null);
             }
         }
 
         // Null: nothing was saved (the student stayed busy, or the turn outlived its lease); the event is tried again.
         var outcome = await turns.RunAsync(student, eventId, inbound, cancellationToken) ?? throw new TurnNotDoneException();
-        return (outcome.Replies, false);
+        return (outcome.Replies, false, outcome.State?.Language);
     }
 
     /// <summary>The language LINE knows for the user (e.g. zh-TW), to suggest it; null when unknown or LINE is unavailable.</summary>

@@ -11,6 +11,12 @@ public static class LineEventMapper
 {
     public const string Channel = "line";
 
+    /// <summary>The postback data of the date picker (<see cref="LineQuickReplies.DatePicker"/>); its date is in <c>params.date</c>.</summary>
+    public const string DatePickedData = "date";
+
+    /// <summary>The rich menu's "Continue" tap: the current question again (the other taps carry their command, e.g. "/status").</summary>
+    public const string RichMenuContinue = "/continue";
+
     /// <summary>
     /// One entry per event, keyed by whom it concerns; standby events (another module owns the chat) are skipped, and
     /// so are events from before <paramref name="oldest"/> (counted in <paramref name="stale"/>).
@@ -71,6 +77,9 @@ public static class LineEventMapper
     /// <summary>The dialog's view of a message or postback; null for events that are not a student's turn.</summary>
     public static Inbound? ToInbound(WebhookEvent evt) => evt switch
     {
+        // A date picked in the date picker reads exactly as the same date typed: the dialog validates it the same way.
+        PostbackEvent { Postback.Params: { } picked } when picked.TryGetValue("date", out var date) => Inbound.FromText(date),
+        PostbackEvent { Postback.Data: var data } when data.StartsWith('/') => FromRichMenu(data),
         PostbackEvent postback => Inbound.Button(postback.Postback.Data),
         MessageEvent { Message: TextMessageContent text } => Inbound.FromText(text.Text),
         MessageEvent { Message: ImageMessageContent image } =>
@@ -108,4 +117,8 @@ public static class LineEventMapper
         ".bmp" => "image/bmp",
         _ => null,
     };
+
+    /// <summary>A rich menu tap (<see cref="LineRichMenuDesign.Taps"/>) as the command it stands for.</summary>
+    public static Inbound FromRichMenu(string data) =>
+        data == RichMenuContinue ? Inbound.Button(ButtonData.StartOverNo) : Inbound.FromText(data);
 }

@@ -21,7 +21,7 @@ public static class LineLimits
     /// <summary>Text message length; documented by LINE but not stated in the OpenAPI spec.</summary>
     public const int MaxTextLength = 5000;
 
-    /// <summary>Action label length; documented by LINE (quick reply and template buttons), not in the spec.</summary>
+    /// <summary>Action label length in grapheme clusters (<see cref="LineText"/>); documented by LINE (quick reply and template buttons), not in the spec.</summary>
     public const int MaxActionLabelLength = 20;
 
     /// <summary>loadingSeconds minimum, maximum (spec) and step (documented).</summary>

@@ -15,6 +15,9 @@ internal static partial class LineLog
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "LINE push failed")]
     public static partial void PushFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "A button label of {Length} characters was cut to LINE's {Max}; reword it (or the school data it shows)")]
+    public static partial void LabelCut(ILogger logger, int length, int max);
+
     [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "{Count} LINE webhook events older than {MaxAge} were acknowledged and not handled (a replay, or a redelivery too late to answer)")]
     public static partial void StaleEventsSkipped(ILogger logger, int count, TimeSpan maxAge);
 
@@ -35,4 +38,13 @@ internal static partial class LineLog
 
     [LoggerMessage(EventId = 533, Level = LogLevel.Warning, Message = "LINE delivers no webhook: \"Use webhook\" is off for this channel in the LINE Developers Console")]
     public static partial void WebhookInactive(ILogger logger);
+
+    [LoggerMessage(EventId = 540, Level = LogLevel.Information, Message = "LINE rich menus ready: {Created} created, {Kept} kept, {Deleted} obsolete deleted")]
+    public static partial void RichMenusReady(ILogger logger, int created, int kept, int deleted);
+
+    [LoggerMessage(EventId = 541, Level = LogLevel.Warning, Message = "Setting up the LINE rich menus failed; retrying in {Delay}")]
+    public static partial void RichMenusFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 542, Level = LogLevel.Information, Message = "Another host is creating the LINE rich menu {Name}; waiting {Delay}")]
+    public static partial void RichMenuBeingCreated(ILogger logger, string name, TimeSpan delay);
 }

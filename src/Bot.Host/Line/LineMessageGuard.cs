@@ -43,6 +43,9 @@ public static class LineMessageGuard
             case TemplateMessage { Template: ConfirmTemplate confirm }:
                 CheckActions(confirm.Actions, 2, 2, "confirm template");
                 break;
+            case FlexMessage flex:
+                CheckFlex(flex);
+                break;
         }
 
         if (message.QuickReply is { } quickReply)
@@ -75,10 +78,22 @@ public static class LineMessageGuard
 
     private static void CheckAction(LineAction action)
     {
-        if (action.Label is { Length: > LineLimits.MaxActionLabelLength } label)
+        if (action.Label is { } label && LineText.LabelLength(label) > LineLimits.MaxActionLabelLength)
         {
             throw new LineLimitException(
-                $"A LINE action label has at most {LineLimits.MaxActionLabelLength} characters; \"{label}\" has {label.Length}.");
+                $"A LINE action label has at most {LineLimits.MaxActionLabelLength} characters; \"{label}\" has {LineText.LabelLength(label)}.");
+        }
+
+        if (action is DatetimePickerAction { Mode: "date" } picker
+            && !(LineDates.TryParse(picker.Min, out var min) && LineDates.TryParse(picker.Max, out var max) && LineDates.TryParse(picker.Initial, out var initial)
+                && min >= LineDates.Earliest && max <= LineDates.Latest && min < max && initial >= min && initial <= max))
+        {
+            throw new LineLimitException($"A LINE date picker needs yyyy-MM-dd dates with min < max and min <= initial <= max; got {picker.Min}, {picker.Initial}, {picker.Max}.");
+        }
+
+        if (action is ClipboardAction { ClipboardText.Length: 0 or > LineFlexSummary.MaxClipboardText } clipboard)
+        {
+            throw new LineLimitException($"LINE copies 1 to {LineFlexSummary.MaxClipboardText} characters; got {clipboard.ClipboardText.Length}.");
         }
 
         if (action is PostbackAction { Data.Length: > LineLimits.MaxPostbackDataLength } postback)
@@ -87,4 +102,38 @@ public static class LineMessageGuard
                 $"LINE postback data has at most {LineLimits.MaxPostbackDataLength} characters; got {postback.Data.Length}.");
         }
     }
+
+    private static void CheckFlex(FlexMessage flex)
+    {
+        if (flex.AltText.Length is 0 or > LineFlexSummary.MaxAltText)
+        {
+            throw new LineLimitException($"A LINE Flex message's altText has 1 to {LineFlexSummary.MaxAltText} characters; got {flex.AltText.Length}.");
+        }
+
+        if (flex.Contents is FlexCarousel { Contents.Count: 0 or > LineFlexSummary.MaxBubblesPerCarousel } carousel)
+        {
+            throw new LineLimitException($"A LINE carousel holds 1 to {LineFlexSummary.MaxBubblesPerCarousel} bubbles; got {carousel.Contents.Count}.");
+        }
+
+        IEnumerable<FlexBubble> bubbles = flex.Contents switch
+        {
+            FlexCarousel c => c.Contents.OfType<FlexBubble>(),
+            FlexBubble b => [b],
+            _ => [],
+        };
+        foreach (var component in bubbles.SelectMany(b => new[] { b.Header, b.Body, b.Footer }).SelectMany(Components))
+        {
+            if (component is FlexButton button)
+            {
+                CheckAction(button.Action);
+            }
+        }
+    }
+
+    private static IEnumerable<FlexComponent> Components(FlexComponent? component) => component switch
+    {
+        null => [],
+        FlexBox box => box.Contents.SelectMany(Components).Prepend(box),
+        _ => [component],
+    };
 }

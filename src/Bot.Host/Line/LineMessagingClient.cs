@@ -13,7 +13,7 @@ namespace Bot.Host.Line;
 /// (<see cref="LineRegistration"/>); push, multicast and broadcast are marked retryable, reply never is.
 /// </summary>
 /// <param name="metrics">Counts replies and pushes; none in a host built with only the LINE client (its tests).</param>
-public sealed class LineMessagingClient(HttpClient http, IOptions<LineOptions> options, LineMetrics? metrics = null)
+public sealed partial class LineMessagingClient(HttpClient http, IOptions<LineOptions> options, LineMetrics? metrics = null)
 {
     public const string RetryKeyHeader = "X-Line-Retry-Key";
     public const string AcceptedRequestIdHeader = "x-line-accepted-request-id";

@@ -58,5 +58,12 @@ public sealed class LineOptions
     /// </summary>
     public bool RegisterWebhook { get; set; } = true;
 
+    /// <summary>
+    /// At start, create the rich menu (Status, Continue, Ask an advisor, Language, Help) in every catalogue language, set
+    /// the English one as the default and link each student's once their language is known. False leaves the channel's
+    /// rich menus to the LINE Official Account Manager.
+    /// </summary>
+    public bool RichMenu { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrEmpty(ChannelSecret);
 }

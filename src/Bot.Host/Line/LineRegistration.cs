@@ -25,6 +25,7 @@ public static class LineRegistration
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineQuotedButtons>());
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineReachability>());
         builder.Services.AddSingleton<Storage.IIndexPruner, LineReachabilityPruner>();
+        builder.Services.AddSingleton<LineQuickReplies>();
         builder.Services.AddSingleton<LineReplyRenderer>();
         builder.Services.AddSingleton<LineReplySender>();
         builder.Services.AddSingleton<LinePushQueue>();
@@ -32,6 +33,20 @@ public static class LineRegistration
         builder.Services.AddSingleton<Inbox.IInboxHandler, LineEventHandler>();
         builder.Services.AddSingleton<Conversation.IChannelPusher, LinePusher>();
         builder.Services.AddSingleton<Uploads.IUploadFetcher, LineFileFetcher>();
+        builder.Services.AddSingleton<LineRichMenuLinks>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<LineRichMenuLinks>());
+        return builder;
+    }
+
+    /// <summary>The rich menus made at start (<see cref="LineRichMenuPublisher"/>); on with LINE unless Line:RichMenu is false.</summary>
+    public static IHostApplicationBuilder AddLineRichMenus(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(LineOptions.SectionName);
+        if (!string.IsNullOrEmpty(section[nameof(LineOptions.ChannelSecret)]) && section.GetValue(nameof(LineOptions.RichMenu), true))
+        {
+            builder.Services.AddHostedService<LineRichMenuPublisher>();
+        }
+
         return builder;
     }
 

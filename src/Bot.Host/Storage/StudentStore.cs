@@ -157,8 +157,9 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
         redis.GetDatabase().SortedSetAdd(StudentsIndex, student.ToString(), now.ToUnixTimeSeconds(), CommandFlags.FireAndForget);
 
     /// <summary>
-    /// Records which messages show a question's buttons now (empty: none), after they were sent. Sent without waiting: it
-    /// costs the turn no round trip, and losing it only leaves old buttons in place (a press on one is still answered).
+    /// Records which messages show a question's buttons now (empty: none), after they were sent, unless the student was
+    /// deleted meanwhile. Sent without waiting: it costs the turn no round trip, and losing it only leaves old buttons in
+    /// place (a press on one is still answered).
     /// </summary>
     public void RememberButtons(StudentKey student, string shown)
     {
@@ -169,7 +170,10 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
         }
         else
         {
-            db.StringSet(ButtonsKey(student), shown, ButtonsLifetime, flags: CommandFlags.FireAndForget);
+            db.ScriptEvaluate(
+                TurnScripts.RememberButtons,
+                new { record = RecordKey(student), buttons = ButtonsKey(student), shown, ttlMs = (long)ButtonsLifetime.TotalMilliseconds },
+                CommandFlags.FireAndForget);
         }
     }
 

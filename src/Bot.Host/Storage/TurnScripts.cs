@@ -78,4 +78,15 @@ internal static class TurnScripts
         end
         return 0
         """);
+
+    /// <summary>
+    /// Remember which messages show buttons, only while the student has a record: the write is sent after the replies
+    /// without waiting, so it can arrive after the student's /delete, which must leave no key naming them.
+    /// </summary>
+    public static readonly LuaScript RememberButtons = LuaScript.Prepare("""
+        if redis.call('EXISTS', @record) == 1 then
+          return redis.call('SET', @buttons, @shown, 'PX', @ttlMs)
+        end
+        return 0
+        """);
 }

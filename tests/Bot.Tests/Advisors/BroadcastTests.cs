@@ -50,6 +50,50 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
     }
 
     [Fact]
+    public async Task ANoticeWithADeadlineIsACardOnLineWithTheDateProminentAndTheTextAsAltText()
+    {
+        var ln = Enumerable.Range(31, 2).Select(LineUser).ToList();
+        await AdvisorTestHost.SeedManyAsync(Redis, ["tg:2301", .. ln.Select(u => "line:" + u)]);
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
+        var cookie = await host.LoginAsync();
+        const string notice = "Orientation documents\nPlease upload your transcripts to the school portal by 2099-12-20 (before 17:00).";
+
+        await WaitForDoneAsync(host, cookie, await SendFromDashboardAsync(host, cookie, notice));
+
+        Assert.Single(Telegram.Transcript(2301), c => c.Text == notice);
+        foreach (var user in ln)
+        {
+            var card = Assert.Single(Line.MessagesTo(user)).Message;
+            Assert.Equal("flex", (string?)card["type"]);
+            Assert.Equal(notice, (string?)card["altText"]);
+            Assert.Equal("📢 Orientation documents", (string?)card["contents"]!["header"]!["contents"]![0]!["text"]);
+            var body = card["contents"]!["body"]!["contents"]!.AsArray();
+            Assert.Equal("2099-12-20", (string?)body[0]!["contents"]![1]!["text"]);
+            Assert.Equal("xxl", (string?)body[0]!["contents"]![1]!["size"]);
+            Assert.StartsWith("Please upload your transcripts", (string?)body[2]!["text"], StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Line.Violations);
+    }
+
+    [Theory]
+    [InlineData("The office is closed on Friday.", null)]
+    [InlineData("Last year's deadline was 2020-01-10; this year's is 2099年3月5日.", "2099-03-05")]
+    [InlineData("Bring it by 2099/1/9.", "2099-01-09")]
+    [InlineData("Not a date: 2099-13-45.", null)]
+    public void ANoticeIsACardOnlyWhenItNamesADateStillToCome(string text, string? deadline)
+    {
+        var message = Bot.Host.Line.LineDeadlineCards.ForNotice(text, new DateOnly(2026, 12, 5));
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(message, Bot.Host.Line.Api.LineJsonContext.Default.LineMessage))!;
+        Assert.Equal(deadline is null ? "text" : "flex", (string?)json["type"]);
+        if (deadline is not null)
+        {
+            Assert.Equal(deadline, (string?)json["contents"]!["body"]!["contents"]![0]!["contents"]![1]!["text"]);
+        }
+    }
+
+    [Fact]
     public async Task AStudentWhoUnblocksTheBotAndWritesAgainIsInTheNextBroadcastAndGetsRemindersAgain()
     {
         await AdvisorTestHost.SeedManyAsync(Redis, ["tg:2101", "tg:2102"]);
@@ -163,13 +207,22 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
     [Fact]
     public async Task AScheduledBroadcastWaitsForItsTime()
     {
+        // On the host's clock (11:00 in Taiwan): due in an hour, it waits for the clock, not for a sleep of the test.
         await AdvisorTestHost.SeedAsync(Redis, "tg:4001");
-        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line, time: time);
         var cookie = await host.LoginAsync();
 
-        var job = await SendFromDashboardAsync(host, cookie, "Later", DateTimeOffset.UtcNow.AddSeconds(2));
-        await Task.Delay(500);
+        var job = await SendFromDashboardAsync(host, cookie, "Later", time.GetUtcNow().AddHours(1));
+        time.Advance(TimeSpan.FromMinutes(59));
+        using (var status = await host.SendAsync(HttpMethod.Get, "/dashboard/api/broadcasts", cookie))
+        {
+            var entry = (await status.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(j => j.GetProperty("id").GetString() == job);
+            Assert.Equal("Scheduled", entry.GetProperty("status").GetString());
+        }
+
         Assert.Empty(Telegram.Transcript(4001));
+        time.Advance(TimeSpan.FromMinutes(1));
         await WaitForDoneAsync(host, cookie, job);
         Assert.Single(Telegram.Transcript(4001));
     }

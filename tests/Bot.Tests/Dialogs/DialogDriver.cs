@@ -23,6 +23,7 @@ internal sealed class DialogDriver
         NearestStation: "高雄市第一服務站");
 
     private readonly List<string> transcript = [];
+    private readonly List<string> labels = [];
     private byte[] saved = [];
 
     public DialogDriver(IReadOnlyList<SchoolProfile>? schools = null, DateTimeOffset? now = null)
@@ -66,12 +67,16 @@ internal sealed class DialogDriver
     /// <summary>Everything this student was shown so far, turn after turn: every reply's text and every button's label.</summary>
     public string Transcript => string.Join("\n", transcript);
 
+    /// <summary>Every button label this student was shown so far.</summary>
+    public IReadOnlyList<string> LabelsSeen => labels;
+
     public DialogDriver Send(Inbound inbound)
     {
         inbound = Deletable ? inbound with { Deletable = true } : inbound;
         var conversation = Pool.Rent(State);
         Last = conversation.Handle(inbound);
         transcript.AddRange(Last.Replies.Select(r => r.PlainText).Concat(Buttons.Select(b => b.Label)));
+        labels.AddRange(Buttons.Select(b => b.Label));
         saved = StudentStateJson.Serialize(conversation.Record);
         Pool.Return(conversation);
         return this;

@@ -16,10 +16,10 @@ public sealed class SchoolLinkTests
         Assert.Equal("csu", d.Answer("schoolId"));
 
         d.Tap("English").Press("v:ext").Register().ThroughAccountSteps();
-        Assert.Contains(d.Buttons, b => b.Data == ButtonData.SchoolDefault && b.Label == "Use: 正修科技大學");
+        Assert.Contains(d.Buttons, b => b.Data == ButtonData.SchoolDefault && b.Label == "🏫 正修科技大學");
 
         d.Press(ButtonData.SchoolDefault).Say("A800000005");
-        Assert.Contains(d.Buttons, b => b.Data == ButtonData.SchoolDefault && b.Label.StartsWith("Use: Industry-academia", StringComparison.Ordinal));
+        Assert.Contains(d.Buttons, b => b.Data == ButtonData.SchoolDefault && b.Label.StartsWith("🏫 Industry-academia", StringComparison.Ordinal));
     }
 
     [Fact]

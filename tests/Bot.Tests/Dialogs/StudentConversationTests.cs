@@ -72,16 +72,16 @@ public sealed class StudentConversationTests
 
         Assert.Contains("學校", d.Text, StringComparison.Ordinal);
         d.Press("v:csu").Say("A800000005");
-        Assert.Contains(d.Buttons, b => b.Label == "使用：產學合作專班");
+        Assert.Contains(d.Buttons, b => b.Label == "🏫 產學合作專班");
         d.Press("def").Press("v:studying");
-        Assert.Contains(d.Buttons, b => b.Label == "使用：正修科技大學產學合作專班");
+        Assert.Contains(d.Buttons, b => b.Label == "🏫 正修科技大學產學合作專班");
         d.Press("def").Press("v:registered").Press("v:1").Press("v:no").Press("v:no").SkipDocuments()
             .Say("2031-05-31").Say("2027-01-31").Press("v:senior").Press("def").Press("nav:skip").Press("v:single").Press("nav:skip")
             .Press("v:school")     // school address
             .Press("v:school")     // school contact
             .Press("v:counter");
 
-        Assert.Contains(d.Buttons, b => b.Label == "使用：高雄市第一服務站");
+        Assert.Contains(d.Buttons, b => b.Label == "🏫 高雄市第一服務站");
         d.Press("def");
 
         Assert.Contains("第 9 步", d.Text, StringComparison.Ordinal);

@@ -1,19 +1,29 @@
 using Bot.Tests.Dialogs;
+using Bot.Tests.Hosting;
 using Bot.Dialogs.Conversation;
 using Bot.Host.Line;
 using Bot.Host.Line.Api;
 
 namespace Bot.Tests.Line;
 
-public sealed class LineReplyRendererTests
+public sealed class LineReplyRendererTests : IDisposable
 {
+    private readonly LogCapture logs = new();
+    private readonly LoggerFactory loggers;
+
+    public LineReplyRendererTests() => loggers = new LoggerFactory([logs]);
+
+    private LineQuickReplies QuickReplies => new(loggers.CreateLogger<LineQuickReplies>());
+
+    public void Dispose() => loggers.Dispose();
+
     [Fact]
     public void KeepsTheChoicesAndDropsHelpThenBackWhenThereAreMoreThanThirteen()
     {
         var choices = Enumerable.Range(1, 12).Select(i => new Choice($"Station {i}", $"v:S{i}")).ToList();
         IReadOnlyList<IReadOnlyList<Choice>> rows = [choices, [new Choice("More", "pg:1")], [new Choice("Back", "nav:back"), new Choice("Help", "nav:help")]];
 
-        var items = LineReplyRenderer.QuickReplyFor(rows)!.Items;
+        var items = QuickReplies.For(rows)!.Items;
 
         Assert.Equal(13, items.Count);
         var data = items.Select(i => ((PostbackAction)i.Action).Data).ToList();
@@ -21,14 +31,28 @@ public sealed class LineReplyRendererTests
     }
 
     [Fact]
-    public void ShortensLabelsToTwentyCharactersButShowsTheWholeLabelAsTheAnswer()
+    public void ALabelThatDoesNotFitIsCutAsALastResortLoggedAndShownWholeAsTheAnswer()
     {
-        var label = "National Immigration Agency Kaohsiung";
-        var action = (PostbackAction)LineReplyRenderer.QuickReplyFor([[new Choice(label, "v:KHH1")]])!.Items[0].Action;
+        // A school's own data can be longer than any catalogue label; LINE would refuse the whole message.
+        var label = "🏫 National Immigration Agency Kaohsiung";
+        var action = (PostbackAction)QuickReplies.For([[new Choice(label, "def")]])!.Items[0].Action;
 
-        Assert.Equal(20, action.Label!.Length);
-        Assert.EndsWith("…", action.Label, StringComparison.Ordinal);
+        Assert.Equal(20, LineText.LabelLength(action.Label!));
+        Assert.Equal("🏫 National Immigrat…", action.Label);
         Assert.Equal(label, action.DisplayText);
+        Assert.Contains(logs.Entries, e => e.EventId == 504 && e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public void LabelsThatFitAreKeptWholeCountingEmojiAsOneCharacterAsLineDoes()
+    {
+        // 20 grapheme clusters but 21 UTF-16 units: LINE takes it (it counts labels in grapheme clusters).
+        var label = "🏫 Kaohsiung City 1st";
+        var action = (PostbackAction)QuickReplies.For([[new Choice(label, "def")]])!.Items[0].Action;
+
+        Assert.Equal(21, label.Length);
+        Assert.Equal(label, action.Label);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId == 504);
     }
 
     [Fact]
@@ -36,7 +60,7 @@ public sealed class LineReplyRendererTests
     {
         var d = new DialogDriver().ToRegistration().Register().ThroughAccountSteps().ExtensionRequest();
 
-        var items = LineReplyRenderer.QuickReplyFor(d.Last.Replies[^1].Buttons)!.Items;
+        var items = QuickReplies.For(d.Last.Replies[^1].Buttons)!.Items;
 
         Assert.IsType<CameraAction>(items[0].Action);
         Assert.IsType<CameraRollAction>(items[1].Action);
@@ -46,7 +70,7 @@ public sealed class LineReplyRendererTests
     [Fact]
     public void NeverCutsASurrogatePairInHalf()
     {
-        var shortened = LineReplyRenderer.Shorten(new string('a', 18) + "😀😀", 20);
+        var shortened = LineText.Shorten(new string('a', 18) + "😀😀", 20);
 
         Assert.Equal(new string('a', 18) + "…", shortened);
     }

@@ -38,6 +38,12 @@ public sealed class LineSpecTests
         Assert.Null(Spec.Constraint("TextMessage", "text", "maxLength"));
         Assert.Null(Spec.Constraint("Action", "label", "maxLength"));
         Assert.Null(Spec.Constraint("TemplateMessage", "altText", "maxLength"));
+        Assert.Null(Spec.Constraint("FlexMessage", "altText", "maxLength"));
+        Assert.Null(Spec.Constraint("FlexCarousel", "contents", "maxItems"));
+        Assert.Null(Spec.Constraint("RichMenuRequest", "areas", "maxItems"));
+        Assert.Null(Spec.Constraint("DatetimePickerAction", "min", "pattern"));
+        Assert.Equal(LineFlexSummary.MaxAltText, DocumentedLimits.FlexAltTextLength);
+        Assert.Equal(LineFlexSummary.MaxBubblesPerCarousel, DocumentedLimits.CarouselBubbles);
         Assert.Equal(LineLimits.MaxTextLength, DocumentedLimits.TextLength);
         Assert.Equal(LineLimits.MaxActionLabelLength, DocumentedLimits.ActionLabelLength);
     }

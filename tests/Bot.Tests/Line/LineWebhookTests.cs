@@ -63,8 +63,9 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         }
 
         var all = platform.MessagesTo(user);
-        Assert.Contains(all, m => m.Text?.Contains("居留證號: A800000005", StringComparison.Ordinal) == true);
-        Assert.Contains(all, m => m.Text?.Contains("英文姓氏", StringComparison.Ordinal) == true);
+        // The summary's pages are Flex cards: each label beside its value and a copy button.
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("居留證號") && LineTranscript.Strings(m).Contains("A800000005"));
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("英文姓氏"));
         Assert.Empty(platform.Violations);
     }
 
@@ -92,8 +93,8 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
         }
 
         var all = platform.MessagesTo(user);
-        Assert.Contains(all, m => m.Text?.Contains("【首次申請 First application】", StringComparison.Ordinal) == true);
-        Assert.Contains(all, m => m.Text?.Contains("入境日期: " + entered, StringComparison.Ordinal) == true);
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("首次申請 First application"));
+        Assert.Contains(all, m => LineTranscript.Strings(m).Contains("入境日期") && LineTranscript.Strings(m).Contains(entered));
         Assert.Contains("NT$1,000", all[^1].Text + all[^2].Text, StringComparison.Ordinal);
         using var http = new HttpClient();
         var pdf = all.First(m => m.Type == "template");
@@ -143,8 +144,8 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
 
         Assert.Empty(await RedisKeys.AllAsync(connection, "*seen*"));
         Assert.Empty(await RedisKeys.AllAsync(connection, "st:*"));
-        // Only the webhook URL set at start: no reply, push or profile call.
-        Assert.DoesNotContain(platform.Requests, r => !r.Path.StartsWith("/v2/bot/channel/", StringComparison.Ordinal));
+        // Only the webhook URL and the rich menus set at start: no reply, push or profile call.
+        Assert.DoesNotContain(platform.Requests, r => !r.Path.StartsWith("/v2/bot/channel/", StringComparison.Ordinal) && !r.Path.Contains("/richmenu", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -451,10 +452,10 @@ public class LineWebhookTests(RedisFixture redis) : IAsyncLifetime
     private async Task SendAndCompareAsync(string user, JsonObject evt, DialogDriver expected)
     {
         var before = platform.MessagesTo(user).Count;
-        var wanted = expected.Last.Replies.Select(r => r.PlainText).ToList();
+        var wanted = LineTranscript.Shown(expected.Last.Replies);
         await SendAsync(evt);
         var messages = await platform.WaitForMessagesAsync(user, before + wanted.Count, Timeout);
-        Assert.Equal(wanted, messages.Skip(before).Select(m => m.Text ?? (string?)m.Message["template"]?["text"]));
+        Assert.Equal(wanted, messages.Skip(before).Select(m => m.Text ?? (string?)m.Message["template"]?["text"] ?? (string?)m.Message["altText"]));
 
         // Free replies while the token is fresh; only what does not fit in one reply (5 messages) is pushed.
         Assert.All(messages.Skip(before).Take(5), m => Assert.Equal("reply", m.Via));

@@ -160,6 +160,7 @@ public sealed class DeleteMyDataTests(RedisFixture redis) : LineHostTest(redis)
         || key is "ix:built" or "ix:rebuild" or "audit"
         || key.StartsWith("{ix:", StringComparison.Ordinal) // the advisors' roster: shared shards (the check above proves none names them)
         || key.StartsWith("stats:", StringComparison.Ordinal)
+        || key.StartsWith("line:richmenu", StringComparison.Ordinal)
         || key.StartsWith("{inbox:", StringComparison.Ordinal)
         || key.StartsWith("bc:{" + jobId + "}", StringComparison.Ordinal);
 

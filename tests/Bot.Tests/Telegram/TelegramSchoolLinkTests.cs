@@ -23,9 +23,9 @@ public sealed class TelegramSchoolLinkTests(RedisFixture redis) : TelegramHostTe
         var student = await new TelegramStudent(Telegram, 1401).Send((t, id) => t.EnqueueCommand(id, "/start", "csu"));
         await student.Press("lang:en").Press("v:ext").Register("nguyen").Press("go:next").Press("go:next").Press("go:next");
 
-        Assert.Equal("Use: 正修科技大學", SchoolDefaultButton(student));
+        Assert.Equal("🏫 正修科技大學", SchoolDefaultButton(student));
         await student.Press("def").Say("A800000005");
-        Assert.StartsWith("Use: Industry-academia cooperation programme", SchoolDefaultButton(student), StringComparison.Ordinal);
+        Assert.StartsWith("🏫 Industry-academia", SchoolDefaultButton(student), StringComparison.Ordinal);
         Assert.Empty(Telegram.Violations);
     }
 

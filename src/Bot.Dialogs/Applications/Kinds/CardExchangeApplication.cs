@@ -18,7 +18,7 @@ internal static class CardExchangeApplication
             // 換證 — the e-ARC being exchanged.
             CommonFields.SchoolProfile,
             CommonFields.UiNumber with { AskKey = "field.uiNumber.ask.swap" },
-            new("eArcExpiry", FormStep.Request, NiaScreen.BotOnly, "電子居留證效期") { Read = (t, c) => DutyDates.End(t, c.Today, "eArcExpiry") },
+            new("eArcExpiry", FormStep.Request, NiaScreen.BotOnly, "電子居留證效期") { Read = (t, c) => DutyDates.End(t, c.Today, "eArcExpiry"), DateWindow = DutyDates.EndWindow },
             CommonFields.Programme,
 
             // 申請資料 — the application data.

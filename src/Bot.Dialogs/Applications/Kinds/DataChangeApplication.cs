@@ -21,7 +21,7 @@ internal static class DataChangeApplication
             CommonFields.SchoolProfile,
             CommonFields.UiNumber,
             new("changeKind", FormStep.Request, NiaScreen.Request, "異動項目") { Options = NiaLists.ChangeKinds },
-            new("changeDate", FormStep.Request, NiaScreen.Request, "異動日期") { Read = (t, c) => DutyDates.Event(t, c.Today, "changeDate") },
+            new("changeDate", FormStep.Request, NiaScreen.Request, "異動日期") { Read = (t, c) => DutyDates.Event(t, c.Today, "changeDate"), DateWindow = DutyDates.EventWindow },
             CommonFields.Programme,
 
             // 申請資料 — the application data.

@@ -23,9 +23,9 @@ internal static class FirstApplication
 
             // 首次申請 — when and how the student came, and what they study.
             CommonFields.SchoolProfile,
-            new("entryDate", FormStep.Request, NiaScreen.Request, "入境日期") { Read = (t, c) => DutyDates.Event(t, c.Today, "entryDate") },
+            new("entryDate", FormStep.Request, NiaScreen.Request, "入境日期") { Read = (t, c) => DutyDates.Event(t, c.Today, "entryDate"), DateWindow = DutyDates.EventWindow },
             new("entryVisa", FormStep.Request, NiaScreen.Request, "入境簽證種類") { Options = NiaLists.EntryVisas },
-            new("stayUntil", FormStep.Request, NiaScreen.Request, "停留期限") { Read = (t, c) => DutyDates.End(t, c.Today, "stayUntil"), AppliesWhen = Visitor },
+            new("stayUntil", FormStep.Request, NiaScreen.Request, "停留期限") { Read = (t, c) => DutyDates.End(t, c.Today, "stayUntil"), DateWindow = DutyDates.EndWindow, AppliesWhen = Visitor },
             CommonFields.Programme,
             new("overseasChinese", FormStep.Request, NiaScreen.BotOnly, "僑生") { Options = NiaLists.YesNo },
 

@@ -19,7 +19,7 @@ internal static class SchoolChangeApplication
             CommonFields.SchoolProfile,
             CommonFields.UiNumber,
             new("schoolChangeKind", FormStep.Request, NiaScreen.Request, "轉換類別") { Options = NiaLists.SchoolChangeKinds },
-            new("schoolChangeDate", FormStep.Request, NiaScreen.Request, "轉換日期") { Read = (t, c) => DutyDates.Event(t, c.Today, "schoolChangeDate") },
+            new("schoolChangeDate", FormStep.Request, NiaScreen.Request, "轉換日期") { Read = (t, c) => DutyDates.Event(t, c.Today, "schoolChangeDate"), DateWindow = DutyDates.EventWindow },
             CommonFields.Programme with { AskKey = "field.programme.ask.school" },
 
             // 申請資料 — the application data.

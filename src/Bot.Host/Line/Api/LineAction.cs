@@ -9,6 +9,8 @@ namespace Bot.Host.Line.Api;
 [JsonDerivedType(typeof(UriAction), "uri")]
 [JsonDerivedType(typeof(CameraAction), "camera")]
 [JsonDerivedType(typeof(CameraRollAction), "cameraRoll")]
+[JsonDerivedType(typeof(DatetimePickerAction), "datetimepicker")]
+[JsonDerivedType(typeof(ClipboardAction), "clipboard")]
 public abstract record LineAction(string? Label);
 
 /// <summary>
@@ -27,3 +29,12 @@ public sealed record CameraAction(string Label) : LineAction(Label);
 
 /// <summary>Quick reply only: opens the gallery; the photo arrives as an image message.</summary>
 public sealed record CameraRollAction(string Label) : LineAction(Label);
+
+/// <summary>
+/// Opens the phone's date (or time) picker; the choice comes back as a postback whose <c>params.date</c> holds it.
+/// In date mode <paramref name="Initial"/>, <paramref name="Min"/> and <paramref name="Max"/> are yyyy-MM-dd, from 1900-01-01 to 2100-12-31.
+/// </summary>
+public sealed record DatetimePickerAction(string Label, string Data, string Mode, string? Initial = null, string? Min = null, string? Max = null) : LineAction(Label);
+
+/// <summary>Copies <paramref name="ClipboardText"/> (at most 1000 characters) to the phone's clipboard.</summary>
+public sealed record ClipboardAction(string Label, string ClipboardText) : LineAction(Label);

@@ -36,4 +36,8 @@ namespace Bot.Host.Line.Api;
 [JsonSerializable(typeof(LineErrorResponse))]
 [JsonSerializable(typeof(LinePushItem))]
 [JsonSerializable(typeof(LinePushPlan))]
+[JsonSerializable(typeof(FlexContainer))]
+[JsonSerializable(typeof(RichMenuRequest))]
+[JsonSerializable(typeof(RichMenuIdResponse))]
+[JsonSerializable(typeof(RichMenuListResponse))]
 public sealed partial class LineJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ namespace Bot.Host.Line.Api;
 [JsonDerivedType(typeof(TextMessage), "text")]
 [JsonDerivedType(typeof(ImageMessage), "image")]
 [JsonDerivedType(typeof(TemplateMessage), "template")]
+[JsonDerivedType(typeof(FlexMessage), "flex")]
 public abstract record LineMessage
 {
     public QuickReply? QuickReply { get; init; }

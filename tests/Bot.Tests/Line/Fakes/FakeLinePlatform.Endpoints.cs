@@ -9,6 +9,7 @@ namespace Bot.Tests.Line.Fakes;
 public sealed partial class FakeLinePlatform
 {
     private const string BodyKey = "line.body";
+    private const string RawBodyKey = "line.raw";
 
     private static readonly SchemaValidator Validator = new(OpenApiSpec.MessagingApi);
 
@@ -27,6 +28,7 @@ public sealed partial class FakeLinePlatform
         web.MapGet("/v2/bot/message/quota/consumption", context => WriteAsync(context, 200, new JsonObject { ["totalUsage"] = TotalUsage }));
         web.MapGet("/v2/bot/message/{messageId}/content", ContentAsync);
         MapChannelEndpoints(web);
+        MapRichMenuEndpoints(web);
     }
 
     /// <summary>Reads and records every request, then applies what LINE checks before any endpoint: host, token, injected failures.</summary>
@@ -36,9 +38,11 @@ public sealed partial class FakeLinePlatform
         await context.Request.Body.CopyToAsync(buffer);
         JsonNode? body = null;
         var badJson = false;
+        // Binary uploads (a rich menu's image) are kept as they came; everything else must be JSON.
+        context.Items[RawBodyKey] = buffer.ToArray();
         try
         {
-            body = buffer.Length > 0 ? JsonNode.Parse(buffer.ToArray()) : null;
+            body = buffer.Length > 0 && context.Request.ContentType?.StartsWith("image/", StringComparison.Ordinal) != true ? JsonNode.Parse(buffer.ToArray()) : null;
         }
         catch (JsonException)
         {
@@ -69,7 +73,7 @@ public sealed partial class FakeLinePlatform
         {
             await WriteAsync(context, 401, Error("Authentication failed. Confirm that the access token in the authorization header is valid."));
         }
-        else if (!IsChannelSetting(context.Request.Path) && TryTakeFailure(out var statusCode))
+        else if (!IsChannelSetting(context.Request.Path) && !IsRichMenuCall(context.Request.Path) && TryTakeFailure(out var statusCode))
         {
             await WriteAsync(context, statusCode, Error("Injected failure"));
         }

@@ -61,6 +61,26 @@ public sealed partial class FakeLinePlatform
         return evt;
     }
 
+    /// <summary>
+    /// The user picks <paramref name="date"/> in the date picker among the quick replies of the last message (LINE shows
+    /// them under the last message only), as LINE sends it: a postback with the picker's data and <c>params.date</c>.
+    /// A date outside the picker's min and max cannot be picked.
+    /// </summary>
+    public JsonObject DatePicked(string userId, string date)
+    {
+        var last = MessagesTo(userId) is { Count: > 0 } all ? all[^1].Message : null;
+        var picker = last?["quickReply"]?["items"]?.AsArray().Select(i => i?["action"]).FirstOrDefault(a => (string?)a?["type"] == "datetimepicker")
+            ?? throw new InvalidOperationException($"The last message to {userId} offers no date picker.");
+        if (string.CompareOrdinal(date, (string?)picker["min"]) < 0 || string.CompareOrdinal(date, (string?)picker["max"]) > 0)
+        {
+            throw new InvalidOperationException($"{date} is outside the picker's {picker["min"]}..{picker["max"]}.");
+        }
+
+        var evt = Common("postback", userId, replyable: true);
+        evt["postback"] = new JsonObject { ["data"] = (string?)picker["data"], ["params"] = new JsonObject { ["date"] = date } };
+        return evt;
+    }
+
     /// <summary>The same event (same webhookEventId and reply token) as LINE resends it after a failed delivery.</summary>
     public static JsonObject Redelivery(JsonObject evt)
     {
