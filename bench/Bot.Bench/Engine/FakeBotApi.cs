@@ -149,13 +149,13 @@ public sealed class FakeBotApi : IAsyncDisposable
                     return;
                 }
 
-                var chat = ReadLong(body, "chat_id"u8);
+                var chat = BodyField.Long(body, "chat_id"u8);
                 Interlocked.Increment(ref messagesSent);
                 Message(chat, now);
                 await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"ok\":true,\"result\":{\"message_id\":" + (now & 0x3fffffff) + ",\"date\":1764000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"ok\"}}"));
                 return;
             case "answerCallbackQuery":
-                var query = ReadString(body, "callback_query_id"u8);
+                var query = BodyField.String(body, "callback_query_id"u8);
                 if (query is ['q', .. var rest] && long.TryParse(rest, out var updateId))
                 {
                     var update = Get(updateId);
@@ -169,8 +169,8 @@ public sealed class FakeBotApi : IAsyncDisposable
                 return;
             case "editMessageReplyMarkup":
                 // An answered question's buttons taken away: not a message the benchmark waits for, but answered as Telegram does.
-                var edited = ReadLong(body, "chat_id"u8);
-                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"ok\":true,\"result\":{\"message_id\":" + ReadLong(body, "message_id"u8) + ",\"date\":1764000000,\"chat\":{\"id\":" + edited + ",\"type\":\"private\"},\"text\":\"ok\"}}"));
+                var edited = BodyField.Long(body, "chat_id"u8);
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"ok\":true,\"result\":{\"message_id\":" + BodyField.Long(body, "message_id"u8) + ",\"date\":1764000000,\"chat\":{\"id\":" + edited + ",\"type\":\"private\"},\"text\":\"ok\"}}"));
                 return;
             case "sendDocument":
             case "sendPhoto":
@@ -298,16 +298,16 @@ public sealed class FakeBotApi : IAsyncDisposable
     private async Task GetUpdatesAsync(HttpContext context, byte[] body)
     {
         // As Telegram: an offset confirms every update before it; without one, the oldest unconfirmed comes first.
-        var offset = ReadLong(body, "offset"u8);
+        var offset = BodyField.Long(body, "offset"u8);
         lock (gate)
         {
             confirmed = Math.Max(confirmed, offset);
             offset = Math.Max(1, confirmed);
         }
 
-        var limit = (int)ReadLong(body, "limit"u8);
+        var limit = (int)BodyField.Long(body, "limit"u8);
         limit = limit is <= 0 or > 100 ? 100 : limit;
-        var timeout = TimeSpan.FromSeconds(ReadLong(body, "timeout"u8));
+        var timeout = TimeSpan.FromSeconds(BodyField.Long(body, "timeout"u8));
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
@@ -357,31 +357,6 @@ public sealed class FakeBotApi : IAsyncDisposable
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
         return buffer.ToArray();
-    }
-
-    private static long ReadLong(byte[] json, ReadOnlySpan<byte> name)
-    {
-        var reader = new Utf8JsonReader(json);
-        return json.Length > 0 && Find(ref reader, name) ? (reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : long.Parse(reader.GetString()!)) : 0;
-    }
-
-    private static string? ReadString(byte[] json, ReadOnlySpan<byte> name)
-    {
-        var reader = new Utf8JsonReader(json);
-        return json.Length > 0 && Find(ref reader, name) ? (reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.GetInt64().ToString()) : null;
-    }
-
-    private static bool Find(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
-    {
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(name))
-            {
-                return reader.Read();
-            }
-        }
-
-        return false;
     }
 
     public async ValueTask DisposeAsync()
