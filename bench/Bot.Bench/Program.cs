@@ -28,11 +28,13 @@ switch (args.FirstOrDefault())
         break;
     case "broadcast":
         return await Bot.Bench.Broadcasts.BroadcastBenchmark.RunAsync(args[1..]);
+    case "roster":
+        return await Bot.Bench.Roster.RosterBenchmark.RunAsync(args[1..]);
     case "dialog-step":
         BenchmarkRunner.Run<DialogStepBenchmarks>(args: [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|text [n]|cold [n]|open|size|limit|window [students]|line] | line [senders] | rss [server|workstation] | dialog-step | broadcast [--telegram N] [--line M] [--rate R] [--hosts H] | scale [users] [steps]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Bot.Bench -- <photo|document> [runs] | engine [all|echo|drain|text [n]|cold [n]|open|size|limit|window [students]|line] | line [senders] | rss [server|workstation] | dialog-step | broadcast [--telegram N] [--line M] [--rate R] [--hosts H] | roster [--students N] [--requests R] [--cluster] | scale [users] [steps]");
         return 2;
 }
 

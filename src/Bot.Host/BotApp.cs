@@ -11,6 +11,7 @@ using Bot.Host.LocalChat;
 using Bot.Host.Printing;
 using Bot.Host.Reminders;
 using Bot.Host.Retention;
+using Bot.Host.Roster;
 using Bot.Host.Storage;
 using Bot.Host.Telegram;
 using Bot.Host.Telemetry;
@@ -67,6 +68,9 @@ public static class BotApp
 
         // Advisors: who they are, their chat commands, and students' questions to them.
         builder.AddAdvisors();
+
+        // The advisors' roster of students: Redis indexes kept by the turns, for paging, sorting, filtering and audiences.
+        builder.AddRoster();
 
         // Broadcasts: durable jobs in Redis, paced for Telegram, multicast on LINE.
         builder.AddBroadcasts();

@@ -1,13 +1,15 @@
 // Drives the advisors' dashboard in the system Chromium: log in, filter, open a timeline, send a broadcast,
 // chat through the first questions in "try the bot", see the schools' links with their QR codes, replay an undelivered
 // message, and save screenshots.
-// Usage: node tests/browser/dashboard.mjs <baseUrl> <apiKey> [screenshotDir]
+// Then: the interface in Chinese (remembered after a reload), the overview's charts, a sorted column, and a sign-in as an
+// advisor scoped to one school.
+// Usage: node tests/browser/dashboard.mjs <baseUrl> <apiKey> [screenshotDir] [advisorName advisorSecret scopedCount]
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const [baseArg, apiKey, shotsArg] = process.argv.slice(2);
+const [baseArg, apiKey, shotsArg, advisorName, advisorSecret, scopedCount] = process.argv.slice(2);
 if (!baseArg || !apiKey) {
   console.error('usage: node dashboard.mjs <baseUrl> <apiKey> [screenshotDir]');
   process.exit(2);
@@ -52,6 +54,36 @@ try {
   const all = await page.locator('#students tr').count();
   await page.screenshot({ path: join(shots, 'students.png') });
 
+  step('charts');
+  // A bar per stage, drawn for the stages that have students; a bar per day for deadlines and reminders.
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart-stages rect')].filter(r => Number(r.getAttribute('height')) > 0).length >= 2);
+  const stageBars = await page.locator('#chart-stages rect').count();
+  if (stageBars < 5) throw new Error('stage chart bars: ' + stageBars);
+  if (await page.locator('#chart-deadlines rect').count() !== 7) throw new Error('deadline chart: ' + await page.locator('#chart-deadlines rect').count());
+  if (await page.locator('#chart-reminders rect').count() !== 14) throw new Error('reminder chart: ' + await page.locator('#chart-reminders rect').count());
+  if (!/^\d+$/.test((await page.textContent('#overdue-count')).trim())) throw new Error('overdue count: ' + await page.textContent('#overdue-count'));
+
+  step('sort');
+  await page.click('th[data-sort=name]');
+  await page.waitForSelector('th[data-sort=name][aria-sort=ascending]');
+  await page.waitForFunction(() => document.querySelector('#students tr td')?.textContent === 'CHEN MEI LING');
+  const ascending = await page.$$eval('#students tr td:first-child', tds => tds.map(td => td.textContent));
+  if (ascending.join('|') !== [...ascending].sort().join('|')) throw new Error('not sorted by name: ' + ascending.join(', '));
+  await page.click('th[data-sort=name]');
+  await page.waitForSelector('th[data-sort=name][aria-sort=descending]');
+  await page.waitForFunction(first => document.querySelector('#students tr td')?.textContent !== first, ascending[0]);
+
+  step('language');
+  await page.selectOption('#ui-lang', 'zh-TW');
+  await page.waitForSelector('nav [data-tab=students]:has-text("學生")');
+  await page.waitForSelector('#student-count:has-text("位學生")');
+  await page.screenshot({ path: join(shots, 'students-zh.png') });
+  await page.reload();
+  await page.waitForSelector('#students tr');
+  if ((await page.textContent('[data-i18n="tab.broadcasts"]')).trim() !== '群發訊息') throw new Error('the language was not remembered');
+  await page.selectOption('#ui-lang', 'en');
+  await page.waitForSelector('nav [data-tab=students]:has-text("Students")');
+
   step('filter');
   await page.selectOption('#filters select[name=stage]', 'notsubmitted');
   await page.click('#filters button[type=submit]');
@@ -68,8 +100,11 @@ try {
 
   step('broadcast');
   await page.click('nav [data-tab=broadcasts]');
-  await page.fill('#broadcast-form textarea', 'Browser broadcast: the NIA office is closed on Friday.');
+  await page.fill('#broadcast-form textarea[name=text]', 'Browser broadcast: the NIA office is closed on Friday.');
+  await page.check('#broadcast-form input[name=urgent]');
   await page.click('#preview');
+  await page.waitForSelector('#broadcast-renders [data-channel=tg]');
+  await page.waitForSelector('#broadcast-renders [data-channel=line]');
   await page.waitForSelector('#broadcast-preview:has-text("Audience")');
   await page.click('#broadcast-form button[type=submit]');
   await page.waitForSelector('#broadcast-confirm:not(.hidden)');
@@ -116,8 +151,25 @@ try {
   const me = await page.evaluate(async () => (await fetch('/dashboard/api/me', { credentials: 'same-origin' })).status);
   if (me !== 401) throw new Error('still signed in after logout: ' + me);
 
+  let scoped = null;
+  if (advisorName) {
+    step('scoped advisor');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.fill('#name', advisorName);
+    await page.fill('#key', advisorSecret);
+    await page.click('#login-form button');
+    await page.waitForSelector('#students tr');
+    await page.waitForFunction(n => document.querySelectorAll('#students tr').length === n, Number(scopedCount));
+    scoped = await page.locator('#students tr').count();
+    if (await page.isVisible('nav [data-tab=accounts]')) throw new Error('an advisor sees the accounts tab');
+    if ((await page.textContent('#who')).trim() !== advisorName) throw new Error('signed in as ' + await page.textContent('#who'));
+    await page.screenshot({ path: join(shots, 'scoped-advisor.png') });
+    await page.click('#logout');
+    await page.waitForSelector('#login:not(.hidden)');
+  }
+
   if (errors.length) throw new Error('page errors: ' + errors.join('; '));
-  console.log(JSON.stringify({ ok: true, students: all, filtered, undelivered, chatBubbles: await page.locator('#chat .bubble').count() }));
+  console.log(JSON.stringify({ ok: true, students: all, filtered, scoped, undelivered, chatBubbles: await page.locator('#chat .bubble').count() }));
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

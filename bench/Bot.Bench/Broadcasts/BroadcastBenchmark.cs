@@ -63,12 +63,19 @@ public static class BroadcastBenchmark
             apps.Add(app);
         }
 
+        // The records were written directly (as by an older version): the hosts build the roster from them at start.
+        var rebuild = apps[0].Services.GetRequiredService<Bot.Host.Roster.RosterRebuild>();
+        while (!(await rebuild.StatusAsync()).Built)
+        {
+            await Task.Delay(100);
+        }
+
         var service = apps[0].Services.GetRequiredService<BroadcastService>();
         var store = apps[0].Services.GetRequiredService<BroadcastStore>();
-        var preview = await service.CreateDraftAsync(text, new AudienceFilter(), null, "dashboard", CancellationToken.None);
+        var preview = await service.CreateDraftAsync(new BroadcastDraft(BroadcastTexts.ForEveryone(text), new AudienceFilter(), Urgent: true), "dashboard", null, CancellationToken.None);
         Console.WriteLine($"{preview.Describe()}  hosts={hosts} rate={rate}/s telegramLimit={TelegramLimit}/s");
         var clock = Stopwatch.StartNew();
-        await service.ConfirmAsync(preview.JobId!, CancellationToken.None);
+        await service.ConfirmAsync(preview.JobId!, "bench", CancellationToken.None);
         foreach (var app in apps.Skip(1))
         {
             app.Services.GetRequiredService<BroadcastWakeup>().Wake();

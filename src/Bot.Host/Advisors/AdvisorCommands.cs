@@ -19,8 +19,9 @@ public interface IAdvisorCommands
 public sealed class AdvisorCommands(
     IOptions<AdvisorsOptions> options,
     BroadcastService broadcasts,
-    StudentDirectory directory,
+    Roster.RosterOverview overview,
     AdvisorInbox inbox,
+    TimeProvider time,
     IConnectionMultiplexer redis) : IAdvisorCommands, Conversation.IStudentDataEraser
 {
     private const string ConfirmPrefix = "bc:ok:";
@@ -67,7 +68,7 @@ public sealed class AdvisorCommands(
             case "broadcast":
                 return [await BroadcastAsync(advisor, arguments, cancellationToken)];
             case "stats":
-                return [new Reply(AdvisorStats.Describe(await directory.AllAsync(cancellationToken)))];
+                return [new Reply((await overview.ReadAsync(scope: null)).Describe())];
             case "done":
                 await redis.GetDatabase().KeyDeleteAsync(FocusKey(advisor));
                 return [new Reply("OK: your messages go to the bot again.")];
@@ -78,19 +79,21 @@ public sealed class AdvisorCommands(
 
     private async Task<Reply> BroadcastAsync(StudentKey advisor, string arguments, CancellationToken cancellationToken)
     {
-        var (filter, at, text) = AudienceFilter.ParseCommand(arguments);
+        var (filter, at, text) = AudienceFilter.ParseCommand(arguments, out var urgent);
         if (text.Length == 0)
         {
-            return new Reply("Usage: /broadcast [stage=notsubmitted|submitted|notpaid|…] [channel=tg|line] [lang=en|zh-TW] [programme=…] [expiry=2026-03] [at=2026-12-01T09:00] text");
+            return new Reply("Usage: /broadcast [stage=notsubmitted|submitted|notpaid|…] [channel=tg|line] [lang=en|zh-TW|vi|id] [programme=…] [school=…] [expiry=2026-03] [at=2026-12-01T09:00] [urgent=yes] text\n"
+                + "At night (22:00–08:00 Taiwan time) a broadcast waits for 08:00 unless urgent=yes.");
         }
 
-        var preview = await broadcasts.CreateDraftAsync(text, filter, at, advisor.ToString(), cancellationToken);
+        // Chat advisors (configured by id) reach every school: scope null.
+        var preview = await broadcasts.CreateDraftAsync(new BroadcastDraft(BroadcastTexts.ForEveryone(text), filter, at, urgent), advisor.ToString(), scope: null, cancellationToken);
         if (preview.JobId is not { } id)
         {
             return new Reply(preview.Describe());
         }
 
-        var when = at is { } due ? $" at {due.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} (Taiwan time)" : " now";
+        var when = preview.SendsAt is { } due && due > time.GetUtcNow().AddSeconds(5) ? $" at {due.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} (Taiwan time)" : " now";
         return new Reply(
             $"{preview.Describe()}\nSend{when} to {preview.Total} students?\n\n{text}",
             [[new Choice($"Send to {preview.Total}", ConfirmPrefix + id), new Choice("Cancel", CancelPrefix + id)]]);
@@ -100,13 +103,13 @@ public sealed class AdvisorCommands(
     {
         if (data.StartsWith(ConfirmPrefix, StringComparison.Ordinal))
         {
-            var (_, message) = await broadcasts.ConfirmAsync(data[ConfirmPrefix.Length..], cancellationToken);
+            var (_, message) = await broadcasts.ConfirmAsync(data[ConfirmPrefix.Length..], advisor.ToString(), cancellationToken);
             return [new Reply(message)];
         }
 
         if (data.StartsWith(CancelPrefix, StringComparison.Ordinal))
         {
-            var cancelled = await broadcasts.CancelAsync(data[CancelPrefix.Length..]);
+            var cancelled = await broadcasts.CancelAsync(data[CancelPrefix.Length..], advisor.ToString());
             return [new Reply(cancelled ? "Broadcast cancelled." : "That broadcast has already started or ended.")];
         }
 
@@ -152,20 +155,5 @@ public sealed class AdvisorCommands(
         return [new Reply(
             result == Conversation.PushResult.Sent ? "Sent." : $"Not delivered ({result}); it is kept in the dashboard's inbox.",
             [[new Choice("Hand back to bot", AdvisorButtons.HandBack(student))]])];
-    }
-}
-
-/// <summary>The /stats text: students per stage and the overdue ones.</summary>
-public static class AdvisorStats
-{
-    public static string Describe(IReadOnlyList<StudentSummary> students)
-    {
-        var real = students.Where(s => s.Channel is "tg" or "line").ToList();
-        var lines = Enum.GetValues<CaseStep>().Select(step => $"{step}: {real.Count(s => s.Stage == step)}");
-        return $"Students: {real.Count} (Telegram {real.Count(s => s.Channel == "tg")}, LINE {real.Count(s => s.Channel == "line")})\n"
-            + string.Join('\n', lines)
-            + $"\nOverdue (ARC expired, not submitted): {real.Count(s => s.Overdue)}"
-            + $"\nExpiring within {StudentSummary.ExpiresSoonDays} days, not submitted: {real.Count(s => s.ExpiresSoon)}"
-            + $"\nTalking with an advisor: {real.Count(s => s.WithAdvisor)}";
     }
 }

@@ -24,6 +24,7 @@ public sealed class AdvisorInbox(
     StudentStateEditor editor,
     StudentMessenger messenger,
     StudentDirectory directory,
+    Audit.AuditTrail audit,
     TimeProvider time,
     ILogger<AdvisorInbox> logger) : IStudentDataEraser
 {
@@ -99,6 +100,7 @@ public sealed class AdvisorInbox(
         var reply = MessageCatalogue.Default.Format(state.Language, "advisor.answerPrefix", text);
         var result = await messenger.PushAsync(student, [new Reply(reply)], cancellationToken);
         AdvisorLog.Answered(logger, student.Channel, result);
+        await audit.RecordAsync(advisor, "answer", student.ToString(), result.ToString());
         return result;
     }
 
@@ -118,6 +120,7 @@ public sealed class AdvisorInbox(
         await redis.GetDatabase().SortedSetRemoveAsync(OpenThreads, student.ToString());
         var text = MessageCatalogue.Default.Text(state.Language, "advisor.handedBack");
         await messenger.PushAsync(student, [new Reply(text)], cancellationToken);
+        await audit.RecordAsync(advisor, "handback", student.ToString());
         return true;
     }
 }

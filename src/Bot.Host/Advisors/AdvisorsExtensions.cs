@@ -9,6 +9,8 @@ public static class AdvisorsExtensions
     {
         builder.Services.AddOptions<AdvisorsOptions>().BindConfiguration(AdvisorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StudentDirectory>();
+        builder.Services.AddSingleton<Audit.AuditTrail>();
+        builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<Audit.AuditTrail>());
         builder.Services.AddSingleton<StudentStateEditor>();
         builder.Services.AddSingleton<AdvisorInbox>();
         builder.Services.AddSingleton<Storage.Encryption.IStorageRewrapper, AdvisorThreadRewrap>();

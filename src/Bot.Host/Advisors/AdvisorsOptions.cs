@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Bot.Host.Advisors;
 
-/// <summary>Section "Advisors": who may use advisor commands in chat, and the dashboard's key.</summary>
+/// <summary>Section "Advisors": who may use advisor commands in chat, the dashboard's shared key, and advisor accounts.</summary>
 public sealed class AdvisorsOptions : IValidatableObject
 {
     public const string Section = "Advisors";
@@ -40,6 +40,12 @@ public sealed class AdvisorsOptions : IValidatableObject
     [Range(1024, 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 32 * 1024;
 
+    /// <summary>
+    /// Advisor accounts from configuration (<c>Advisors:Accounts:0:Name</c>, <c>…:Secret</c> or <c>…:SecretHash</c>,
+    /// <c>…:Role</c>, <c>…:Schools:0</c>); admins create more on the dashboard. <see cref="ApiKey"/> stays the first admin's.
+    /// </summary>
+    public List<Accounts.AdvisorAccountOptions> Accounts { get; set; } = [];
+
     public bool DashboardEnabled => !string.IsNullOrEmpty(ApiKey);
 
     public bool IsAdvisor(string channel, string id) => channel switch
@@ -54,6 +60,31 @@ public sealed class AdvisorsOptions : IValidatableObject
         if (DashboardEnabled && ApiKey.Length < MinApiKeyLength)
         {
             yield return new ValidationResult($"Advisors:ApiKey must be at least {MinApiKeyLength} characters (or empty to turn the dashboard off).", [nameof(ApiKey)]);
+        }
+
+        for (var i = 0; i < Accounts.Count; i++)
+        {
+            var a = Accounts[i];
+            var at = $"Advisors:Accounts:{i}";
+            if (!Bot.Host.Accounts.AccountNames.IsValid(a.Name) || a.Name == Bot.Host.Accounts.AccountNames.SharedKey)
+            {
+                yield return new ValidationResult($"{at}:Name must be 2–32 lower-case letters, digits, '.', '-' or '_' (and not '{Bot.Host.Accounts.AccountNames.SharedKey}').", [nameof(Accounts)]);
+            }
+
+            if (a.SecretHash is { Length: > 0 } hash ? !Bot.Host.Accounts.SecretHasher.IsHash(hash) : (a.Secret?.Length ?? 0) < MinApiKeyLength)
+            {
+                yield return new ValidationResult($"{at}: set Secret (at least {MinApiKeyLength} characters) or SecretHash (pbkdf2-sha512$…).", [nameof(Accounts)]);
+            }
+
+            if (a.Role == Bot.Host.Accounts.AdvisorRole.Advisor && a.Schools.Length == 0)
+            {
+                yield return new ValidationResult($"{at}:Schools: an advisor needs at least one school (Schools:N:Id), or Role Admin.", [nameof(Accounts)]);
+            }
+        }
+
+        if (Accounts.GroupBy(a => a.Name, StringComparer.Ordinal).Any(g => g.Count() > 1))
+        {
+            yield return new ValidationResult("Advisors:Accounts: two accounts have the same Name.", [nameof(Accounts)]);
         }
     }
 }

@@ -4,50 +4,22 @@ using StackExchange.Redis;
 
 namespace Bot.Host.Advisors;
 
-/// <summary>Reads every known student (the students index) as summaries, in batches of MGETs.</summary>
-public sealed class StudentDirectory(IConnectionMultiplexer redis, StudentStore store, TimeProvider time, ILogger<StudentDirectory> logger)
+/// <summary>
+/// Reads students' records for advisors (a timeline, an open question, the roster's rebuild), always through
+/// <see cref="StudentStore.ReadAsync"/>: the one place a record is read outside a turn. Lists of students come from the
+/// roster (<see cref="Roster.RosterSearch"/>), never from reading every record.
+/// </summary>
+public sealed class StudentDirectory(IConnectionMultiplexer redis, StudentStore store)
 {
-    private const int Batch = 500;
-
     /// <summary>Students who blocked the bot (Telegram 403) or unfollowed (LINE): broadcasts skip them.</summary>
     public static readonly RedisKey BlockedSet = "students:blocked";
 
-    public async Task<IReadOnlyList<StudentSummary>> AllAsync(CancellationToken cancellationToken = default)
-    {
-        var db = redis.GetDatabase();
-        var members = await db.SortedSetRangeByRankAsync(StudentStore.StudentsIndex, 0, -1, Order.Descending);
-        var now = time.GetUtcNow();
-        var result = new List<StudentSummary>(members.Length);
-        foreach (var chunk in members.Chunk(Batch))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var keys = chunk.Select(m => StudentKey.Parse(m.ToString())).ToArray();
-
-            // One GET per key (keys live in different hash slots); pipelined, so one round trip per chunk.
-            var values = await Task.WhenAll(keys.Select(k => db.StringGetAsync(StudentStore.RecordKey(k))));
-            for (var i = 0; i < keys.Length; i++)
-            {
-                if (values[i].IsNull)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    result.Add(StudentSummary.From(keys[i], StudentStateJson.Deserialize(store.Open(keys[i], (byte[])values[i]!)!), now));
-                }
-                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or System.Security.Cryptography.CryptographicException)
-                {
-                    logger.LogWarning(e, "Skipped an unreadable student record on channel {Channel}", keys[i].Channel);
-                }
-            }
-        }
-
-        return result;
-    }
-
     public async Task<StudentState?> ReadStateAsync(StudentKey key) =>
         await store.ReadAsync(key) is { } record ? StudentStateJson.Deserialize(record) : null;
+
+    /// <summary>Several records at once, pipelined (they live in different cluster slots): null where there is none.</summary>
+    public async Task<byte[]?[]> ReadRecordsAsync(IReadOnlyList<StudentKey> keys) =>
+        await Task.WhenAll(keys.Select(store.ReadAsync));
 
     public Task MarkBlockedAsync(StudentKey key)
     {

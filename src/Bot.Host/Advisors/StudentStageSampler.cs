@@ -5,11 +5,12 @@ using StackExchange.Redis;
 namespace Bot.Host.Advisors;
 
 /// <summary>
-/// Counts the students by stage without a scan per scrape: one host at a time (a Redis lease) reads every record every
-/// <c>Metrics:StudentCountInterval</c>, as the dashboard does, and writes the counts to <c>stats:students</c>; every host's
-/// gauge reads that hash (one small read per refresh). Until the first count the gauge has no series.
+/// Counts the students by stage without a scan per scrape: one host at a time (a Redis lease) counts them on the advisors'
+/// roster (<see cref="Roster.RosterOverview"/>: sorted-set counts, no record read) every <c>Metrics:StudentCountInterval</c>
+/// and writes the counts to <c>stats:students</c>; every host's gauge reads that hash (one small read per refresh). Until the
+/// first count the gauge has no series.
 /// </summary>
-public sealed class StudentStageSampler(IConnectionMultiplexer redis, StudentDirectory directory, StudentStageMetrics metrics, IOptions<TelemetryOptions> options) : IGaugeSampler
+public sealed class StudentStageSampler(IConnectionMultiplexer redis, Roster.RosterOverview overview, StudentStageMetrics metrics, IOptions<TelemetryOptions> options) : IGaugeSampler
 {
     public static readonly RedisKey Counts = "stats:students";
 
@@ -23,8 +24,8 @@ public sealed class StudentStageSampler(IConnectionMultiplexer redis, StudentDir
         var countEvery = options.Value.StudentCountInterval;
         if (await db.StringSetAsync(CountLease, Environment.MachineName, countEvery, When.NotExists))
         {
-            var students = await directory.AllAsync(cancellationToken);
-            var byStage = Enum.GetValues<CaseStep>().Select(stage => new HashEntry(StudentStageMetrics.Tag(stage), students.Count(s => s.Stage == stage)));
+            var stages = (await overview.ReadAsync(scope: null)).Stages;
+            var byStage = Enum.GetValues<CaseStep>().Select(stage => new HashEntry(StudentStageMetrics.Tag(stage), stages.GetValueOrDefault(stage)));
             await db.HashSetAsync(Counts, [.. byStage]);
         }
 

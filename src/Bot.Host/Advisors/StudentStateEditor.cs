@@ -8,7 +8,7 @@ namespace Bot.Host.Advisors;
 /// Changes a student's record outside a turn (an advisor takes over or hands back), under the same lease as a
 /// turn so the two never overwrite each other. The last turn's outbox is kept, so redeliveries still replay.
 /// </summary>
-public sealed class StudentStateEditor(StudentStore store, TimeProvider time)
+public sealed class StudentStateEditor(StudentStore store, Roster.StudentRoster roster, TimeProvider time)
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
@@ -37,11 +37,20 @@ public sealed class StudentStateEditor(StudentStore store, TimeProvider time)
             }
 
             var state = StudentStateJson.Deserialize(lease.Record);
+            var before = Roster.StudentRoster.Before(student, state);
             change(state);
             var outbox = lease.Outbox ?? OutboxCodec.Encode(new Outbox(string.Empty, [], TurnEffects.None), store.Cipher, student);
-            if (await store.CommitAsync(lease, StudentStateJson.Serialize(state), outbox))
+
+            // An advisor taking over or handing back changes the roster's "with an advisor": sent with the commit.
+            var write = Roster.StudentRoster.Change(student, before, state);
+            if (await store.CommitAsync(lease, StudentStateJson.Serialize(state), outbox, write is null ? null : batch => roster.SendAlongAsync(batch, write)))
             {
                 return state;
+            }
+
+            if (write is not null)
+            {
+                await roster.RepairAsync(write);
             }
         }
     }

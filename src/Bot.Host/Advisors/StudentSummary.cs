@@ -1,6 +1,5 @@
 using Bot.Dialogs.Cases;
 using Bot.Dialogs.Conversation;
-using Bot.Dialogs.Messages;
 using Bot.Host.Storage;
 
 namespace Bot.Host.Advisors;
@@ -40,34 +39,14 @@ public sealed record StudentSummary(
 
     public bool IsPaid => Stage >= CaseStep.Paid;
 
-    public static StudentSummary From(StudentKey key, StudentState state, DateTimeOffset now)
-    {
-        var name = string.Join(' ', new[] { state.Answer("surname"), state.Answer("givenNames") }.Where(s => !string.IsNullOrEmpty(s)));
-        var studentCase = StudentCase.Of(state);
-        var expiry = studentCase.ArcExpiry;
-        var stage = StageOf(state);
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    /// <summary>Shown for a student who has not given a name yet.</summary>
+    public const string NoName = "(no name yet)";
 
-        // Until the application is in, its filing deadline matters (the ARC's expiry for an extension, 30 days after
-        // entry for a first ARC: late means a fine); once approved and unpaid, the 5-day payment window does.
-        var deadline = stage < CaseStep.Submitted ? studentCase.FilingDue ?? expiry
-            : stage == CaseStep.Approved ? Bot.Dialogs.Reminders.ReminderPlanner.PaymentDeadline(studentCase)
-            : null;
-        return new StudentSummary(
-            key.ToString(),
-            key.Channel,
-            name.Length == 0 ? "(no name yet)" : name,
-            state.Language.Code(),
-            state.ApplicationKind,
-            stage,
-            state.Answer("programme"),
-            expiry,
-            deadline,
-            Overdue: deadline is { } d && d < today,
-            ExpiresSoon: deadline is { } s && s >= today && s.DayNumber - today.DayNumber <= ExpiresSoonDays,
-            WithAdvisor: state.Advisor is not null,
-            state.UpdatedAt);
-    }
+    /// <summary>The school profile the student chose (<c>Schools:N:Id</c>, or "other"); null before they chose one.</summary>
+    public string? School { get; init; }
+
+    public static StudentSummary From(StudentKey key, StudentState state, DateTimeOffset now) =>
+        Roster.RosterEntry.From(key, state).ToSummary(key, now, state.UpdatedAt);
 
     /// <summary>The dialog's phase until submission; afterwards the case's stage (<see cref="StudentCase"/>), grouped as advisors filter.</summary>
     public static CaseStep StageOf(StudentState state)

@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace Bot.Host.Broadcasts;
 
-/// <summary>Recipients left in the broadcasts due now (pending plus claimed), per channel; a handful of jobs at most.</summary>
+/// <summary>Recipients left in the broadcasts due now (pending plus claimed, over every language group), per channel; a handful of jobs at most.</summary>
 public sealed class BroadcastGaugeSampler(IConnectionMultiplexer redis, BroadcastStore store, BroadcastMetrics metrics, TimeProvider time, IOptions<TelemetryOptions> options) : IGaugeSampler
 {
     public TimeSpan Every => TimeSpan.FromSeconds(options.Value.GaugeRefreshSeconds);
@@ -12,11 +12,12 @@ public sealed class BroadcastGaugeSampler(IConnectionMultiplexer redis, Broadcas
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
-        var jobs = await store.DueAsync(time.GetUtcNow());
-        var left = jobs.SelectMany(id => AudienceFilter.BroadcastChannels.Select(channel => (
-            Channel: channel,
-            Pending: db.SetLengthAsync(BroadcastStore.PendingKey(id, channel)),
-            Claimed: db.HashLengthAsync(BroadcastStore.InflightKey(id, channel))))).ToList();
+        var ids = await store.DueAsync(time.GetUtcNow());
+        var jobs = (await Task.WhenAll(ids.Select(store.GetAsync))).OfType<BroadcastJob>();
+        var left = jobs.SelectMany(job => job.Groups.Select(group => (
+            group.Channel,
+            Pending: db.SetLengthAsync(BroadcastStore.PendingKey(job.Id, group)),
+            Claimed: db.HashLengthAsync(BroadcastStore.InflightKey(job.Id, group))))).ToList();
         await Task.WhenAll(left.SelectMany(l => new[] { l.Pending, l.Claimed }));
         long Left(string channel) => left.Where(l => l.Channel == channel).Sum(l => l.Pending.Result + l.Claimed.Result);
         metrics.Sampled(Left("tg"), Left("line"));

@@ -10,7 +10,7 @@ using global::Telegram.Bot.Exceptions;
 namespace Bot.Host.Broadcasts;
 
 /// <summary>
-/// Works through one job: claims recipients in batches (atomically, so two hosts never take the same student),
+/// Works through one job, group by group (a group's students share a channel and a language, so a text): claims recipients in batches (atomically, so two hosts never take the same student),
 /// sends, records each outcome once. Telegram goes one message at a time through the shared rate gate; LINE
 /// goes by multicast with a retry key derived from the batch, so a retried batch is delivered once.
 /// </summary>
@@ -26,31 +26,42 @@ public sealed class BroadcastSender(
 {
     private const int TelegramBatch = 100;
 
-    /// <summary>True when the job has nothing left (this host or another finished it).</summary>
-    public async Task<bool> RunAsync(BroadcastJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the job has nothing left (this host or another finished it). False also when it stopped for the night
+    /// (<paramref name="mayGoOn"/> said no between batches): what it claimed was sent and recorded, the rest waits.
+    /// </summary>
+    public async Task<bool> RunAsync(BroadcastJob job, Func<bool> mayGoOn, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        foreach (var channel in AudienceFilter.BroadcastChannels)
+        foreach (var group in job.Groups)
         {
             // Claims of a host that died (or this one before a restart) go back to the pending set.
-            await store.RequeueAsync(job.Id, channel, time.GetUtcNow() - o.ClaimTimeout);
+            await store.RequeueAsync(job.Id, group, time.GetUtcNow() - o.ClaimTimeout);
         }
 
-        // Each channel at its own pace: LINE's multicasts do not wait for Telegram's rate gate.
+        // Each channel at its own pace: LINE's multicasts do not wait for Telegram's rate gate. Within a channel, one
+        // language group after another, each with its own text.
         var telegram = services.GetService<TelegramReplySender>();
         var line = services.GetService<LineMessagingClient>();
-        await Task.WhenAll(
-            DrainAsync(job, "tg", TelegramBatch, batch => SendTelegramAsync(job, batch, telegram, cancellationToken), cancellationToken),
-            DrainAsync(job, "line", o.LineBatchSize, batch => SendLineAsync(job, batch, line), cancellationToken));
+        await Task.WhenAll(AudienceFilter.BroadcastChannels.Select(async channel =>
+        {
+            foreach (var group in job.Groups.Where(g => g.Channel == channel))
+            {
+                var text = job.Texts.For(group.Language) ?? job.Text;
+                await (channel == "tg"
+                    ? DrainAsync(job, group, TelegramBatch, batch => SendTelegramAsync(job, group, text, batch, telegram, cancellationToken), mayGoOn, cancellationToken)
+                    : DrainAsync(job, group, o.LineBatchSize, batch => SendLineAsync(job, group, text, batch, line), mayGoOn, cancellationToken));
+            }
+        }));
         cancellationToken.ThrowIfCancellationRequested();
-        return await store.IsDrainedAsync(job.Id);
+        return await store.IsDrainedAsync(job);
     }
 
-    private async Task DrainAsync(BroadcastJob job, string channel, int batchSize, Func<string[], Task> send, CancellationToken cancellationToken)
+    private async Task DrainAsync(BroadcastJob job, AudienceGroup group, int batchSize, Func<string[], Task> send, Func<bool> mayGoOn, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested && mayGoOn())
         {
-            var batch = await store.ClaimAsync(job.Id, channel, batchSize, time.GetUtcNow());
+            var batch = await store.ClaimAsync(job.Id, group, batchSize, time.GetUtcNow());
             if (batch.Length == 0)
             {
                 return;
@@ -61,7 +72,7 @@ public sealed class BroadcastSender(
             var gone = await directory.GoneAsync(batch);
             if (gone.Count > 0)
             {
-                await store.DropAsync(job.Id, channel, gone);
+                await store.DropAsync(job.Id, group, gone);
                 batch = [.. batch.Except(gone, StringComparer.Ordinal)];
             }
 
@@ -72,13 +83,13 @@ public sealed class BroadcastSender(
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Stopping: what this host claimed and did not send goes back for the next run (here or on another host).
-                await store.ReleaseAsync(job.Id, channel, batch);
+                await store.ReleaseAsync(job.Id, group, batch);
                 throw;
             }
         }
     }
 
-    private async Task SendTelegramAsync(BroadcastJob job, string[] members, TelegramReplySender? telegram, CancellationToken cancellationToken)
+    private async Task SendTelegramAsync(BroadcastJob job, AudienceGroup group, string text, string[] members, TelegramReplySender? telegram, CancellationToken cancellationToken)
     {
         if (members.Length == 0)
         {
@@ -89,14 +100,14 @@ public sealed class BroadcastSender(
         {
             foreach (var m in members)
             {
-                await store.RecordAsync(job.Id, "tg", m, "failed");
+                await store.RecordAsync(job.Id, group, m, "failed");
             }
 
             metrics.Recipients("tg", "failed", members.Length);
             return;
         }
 
-        var reply = new Reply(job.Text);
+        var reply = new Reply(text);
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = options.Value.TelegramParallelism, CancellationToken = cancellationToken }, async (member, ct) =>
         {
             var chatId = long.Parse(StudentKey.Parse(member).Id, CultureInfo.InvariantCulture);
@@ -110,7 +121,7 @@ public sealed class BroadcastSender(
             }
 
             // Recorded even if the host is stopping now: the message went out.
-            await store.RecordAsync(job.Id, "tg", member, outcome);
+            await store.RecordAsync(job.Id, group, member, outcome);
             metrics.Recipients("tg", outcome);
         });
     }
@@ -151,7 +162,7 @@ public sealed class BroadcastSender(
         return "failed";
     }
 
-    private async Task SendLineAsync(BroadcastJob job, string[] members, LineMessagingClient? line)
+    private async Task SendLineAsync(BroadcastJob job, AudienceGroup group, string text, string[] members, LineMessagingClient? line)
     {
         if (members.Length == 0)
         {
@@ -167,7 +178,7 @@ public sealed class BroadcastSender(
                 // Not cut off by shutdown either; the retry key makes a repeat of this batch harmless anyway.
                 // A notice naming a date is a card with that deadline prominent (LineDeadlineCards), else plain text.
                 var today = Bot.Dialogs.Reminders.TaipeiTime.DateOf(time.GetUtcNow());
-                await line.MulticastAsync(ids, [LineDeadlineCards.ForNotice(job.Text, today)], RetryKey(job.Id, ids), CancellationToken.None);
+                await line.MulticastAsync(ids, [LineDeadlineCards.ForNotice(text, today)], RetryKey(job.Id, ids), CancellationToken.None);
                 outcome = "sent";
             }
             catch (Exception e) when (e is LineApiException or HttpRequestException)
@@ -179,7 +190,7 @@ public sealed class BroadcastSender(
         // LINE does not say who unfollowed in a multicast; unfollows come by webhook into the blocked set.
         foreach (var m in members)
         {
-            await store.RecordAsync(job.Id, "line", m, outcome);
+            await store.RecordAsync(job.Id, group, m, outcome);
         }
 
         metrics.Recipients("line", outcome, members.Length);

@@ -1,37 +1,55 @@
-using Bot.Host.Advisors;
+using Bot.Dialogs.Conversation;
 using Bot.Host.Line;
 
 namespace Bot.Host.Broadcasts;
 
-/// <summary>What advisors do with broadcasts, from chat or the dashboard: preview, confirm, cancel, list.</summary>
+/// <summary>
+/// What advisors do with broadcasts, from chat or the dashboard: preview, create, confirm, cancel. Audiences come from the
+/// roster (<see cref="BroadcastAudience"/>), limited to the schools the advisor may reach (<c>scope</c>, null: all).
+/// Confirmed at night (22:00–08:00 Taiwan time), a broadcast that is not urgent is scheduled for 08:00.
+/// </summary>
 public sealed class BroadcastService(
-    StudentDirectory directory,
+    BroadcastAudience audience,
     BroadcastStore store,
     BroadcastWakeup wakeup,
+    Audit.AuditTrail audit,
     IServiceProvider services,
     TimeProvider time)
 {
     /// <summary>Below Telegram's 4,096 characters and LINE's 5,000.</summary>
-    public const int MaxTextLength = 3800;
+    public const int MaxTextLength = BroadcastTexts.MaxTextLength;
 
-    /// <summary>The audience as it would be now, without creating anything.</summary>
-    public async Task<BroadcastPreview> PreviewAsync(AudienceFilter filter, CancellationToken cancellationToken)
+    private const int TelegramLimit = 4096;
+
+    /// <summary>The audience as it would be now, and each text as each channel would show it, without creating anything.</summary>
+    public async Task<BroadcastPreview> PreviewAsync(BroadcastDraft draft, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken)
     {
-        var (recipients, blocked) = await ResolveAsync(filter, cancellationToken);
-        return await PriceAsync(null, recipients, blocked.Count, cancellationToken);
+        var texts = draft.Texts.Normalized();
+        var groups = texts.Texts.Count == 0 ? BroadcastTexts.ForEveryone(string.Empty).Groups() : texts.Groups();
+        var everyone = texts.IsSingle || texts.Texts.Count == 0 ? [] : AudienceFilter.BroadcastChannels.Select(c => new AudienceGroup(c, BroadcastTexts.Everyone)).ToList();
+        var counts = await audience.CountAsync(draft.Filter.ToQuery(scope), [.. groups, .. everyone]);
+        var preview = await PriceAsync(counts.Take(groups.Count).ToList(), cancellationToken) with { Renders = Renders(texts) };
+        var reached = counts.Take(groups.Count).Sum(c => c.Students);
+        return preview with
+        {
+            NoTextInLanguage = everyone.Count == 0 ? 0 : (int)(counts.Skip(groups.Count).Sum(c => c.Students) - reached),
+            SendsAt = SendsAt(draft.At, draft.Urgent),
+        };
     }
 
     /// <summary>Resolves the audience and stores a draft that waits for <see cref="ConfirmAsync"/>; no draft when it is refused.</summary>
-    public async Task<BroadcastPreview> CreateDraftAsync(string text, AudienceFilter filter, DateTimeOffset? dueAt, string createdBy, CancellationToken cancellationToken)
+    public async Task<BroadcastPreview> CreateDraftAsync(BroadcastDraft draft, string createdBy, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken)
     {
-        text = text.Trim();
-        if (text.Length == 0 || text.Length > MaxTextLength)
+        var texts = draft.Texts.Normalized();
+        if (texts.Problem() is { } problem)
         {
-            return new BroadcastPreview(null, new Dictionary<string, int>(), 0, 0, null, $"The text must have 1 to {MaxTextLength} characters.");
+            return Refused(problem.Code, problem.Message);
         }
 
-        var (recipients, blocked) = await ResolveAsync(filter, cancellationToken);
-        var preview = await PriceAsync(null, recipients, blocked.Count, cancellationToken);
+        var query = draft.Filter.ToQuery(scope);
+        var groups = texts.Groups();
+        var counts = await audience.CountAsync(query, groups);
+        var preview = await PriceAsync(counts, cancellationToken) with { Renders = Renders(texts), SendsAt = SendsAt(draft.At, draft.Urgent) };
         if (preview.Refusal is not null)
         {
             return preview;
@@ -39,18 +57,25 @@ public sealed class BroadcastService(
 
         if (preview.Total == 0)
         {
-            return preview with { Refusal = "Nobody matches this audience; nothing to send." };
+            return preview with { Refusal = "Nobody matches this audience; nothing to send.", RefusalCode = "nobody" };
         }
 
         var now = time.GetUtcNow();
         var id = BroadcastStore.NewId(now);
-        var job = new BroadcastJob(id, text, filter.ToString(), createdBy, now, dueAt ?? now, BroadcastStatus.Draft, null, []);
-        await store.CreateAsync(job, recipients, blocked);
+        counts = await audience.FillAsync(query, groups, (group, members) => store.AddRecipientsAsync(id, group, members), members => store.AddBlockedAsync(id, members));
+        var job = new BroadcastJob(id, texts.Display, draft.Filter.ToString(), createdBy, now, draft.At ?? now, BroadcastStatus.Draft, null, [])
+        {
+            Texts = texts,
+            Urgent = draft.Urgent,
+            Scope = scope?.Order(StringComparer.Ordinal).ToList(),
+            Groups = groups,
+        };
+        await store.CreateAsync(job, counts);
         return preview with { JobId = id };
     }
 
     /// <summary>Starts (or schedules) a draft. The LINE quota is checked again: it may have been used up meanwhile.</summary>
-    public async Task<(bool Ok, string Message)> ConfirmAsync(string id, CancellationToken cancellationToken)
+    public async Task<(bool Ok, string Message)> ConfirmAsync(string id, string who, CancellationToken cancellationToken)
     {
         var job = await store.GetAsync(id);
         if (job is null || job.Status != BroadcastStatus.Draft)
@@ -59,67 +84,87 @@ public sealed class BroadcastService(
         }
 
         var lineAudience = job.Channels.Where(c => c.Channel == "line").Sum(c => c.Audience - c.Blocked);
-        var (_, refusal) = await LineQuotaAsync(lineAudience, cancellationToken);
+        var (_, refusal, _) = await LineQuotaAsync(lineAudience, cancellationToken);
         if (refusal is not null)
         {
             await store.CancelAsync(id);
             return (false, refusal);
         }
 
-        if (!await store.ScheduleAsync(id, null))
+        var now = time.GetUtcNow();
+        var due = SendsAt(job.DueAt > now ? job.DueAt : now, job.Urgent)!.Value;
+        if (!await store.ScheduleAsync(id, due))
         {
             // Cancelled (or confirmed by someone else) while the quota was checked.
             return (false, "This broadcast was already confirmed or cancelled.");
         }
 
         wakeup.Wake();
-        var now = time.GetUtcNow();
-        return (true, job.DueAt > now.AddSeconds(5)
-            ? $"Scheduled for {job.DueAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} (Taiwan time). Broadcast {id}."
-            : $"Sending now. Broadcast {id}; you will get a delivery report when it is done.");
-    }
-
-    public Task<bool> CancelAsync(string id) => store.CancelAsync(id);
-
-    private async Task<(Dictionary<string, List<string>> Recipients, List<(string Member, string Channel)> Blocked)> ResolveAsync(AudienceFilter filter, CancellationToken cancellationToken)
-    {
-        var students = await directory.AllAsync(cancellationToken);
-        var blockedSet = await directory.BlockedAsync();
-        var recipients = AudienceFilter.BroadcastChannels.ToDictionary(c => c, _ => new List<string>(), StringComparer.Ordinal);
-        var blocked = new List<(string, string)>();
-        foreach (var s in students.Where(s => recipients.ContainsKey(s.Channel) && filter.Matches(s)))
+        var audienceSize = job.Channels.Sum(c => c.Audience);
+        await audit.RecordAsync(who, "broadcast", id, $"{job.Filter}; {audienceSize} students{(job.Urgent ? "; urgent" : string.Empty)}: {job.Text}");
+        if (due > now.AddSeconds(5))
         {
-            if (blockedSet.Contains(s.Key))
-            {
-                blocked.Add((s.Key, s.Channel));
-            }
-            else
-            {
-                recipients[s.Channel].Add(s.Key);
-            }
+            var night = !job.Urgent && Bot.Dialogs.Reminders.QuietHours.IsQuiet(job.DueAt > now ? job.DueAt : now);
+            return (true, $"{(night ? "Night time: held until" : "Scheduled for")} {due.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} (Taiwan time). Broadcast {id}.");
         }
 
-        return (recipients, blocked);
+        return (true, $"Sending now. Broadcast {id}; you will get a delivery report when it is done.");
     }
 
-    private async Task<BroadcastPreview> PriceAsync(string? id, Dictionary<string, List<string>> recipients, int blocked, CancellationToken cancellationToken)
+    public async Task<bool> CancelAsync(string id, string who)
     {
-        var lineCost = recipients["line"].Count;
-        var (remaining, refusal) = await LineQuotaAsync(lineCost, cancellationToken);
-        return new BroadcastPreview(id, recipients.ToDictionary(p => p.Key, p => p.Value.Count), blocked, lineCost, remaining, refusal);
+        if (!await store.CancelAsync(id))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(who, "broadcast.cancel", id);
+        return true;
+    }
+
+    /// <summary>When a broadcast asked for <paramref name="at"/> (null: now) goes out: at night, unless urgent, at 08:00.</summary>
+    private DateTimeOffset? SendsAt(DateTimeOffset? at, bool urgent)
+    {
+        var when = at is { } a && a > time.GetUtcNow() ? a : time.GetUtcNow();
+        return urgent ? when : Bot.Dialogs.Reminders.QuietHours.NextAllowed(when);
+    }
+
+    private static IReadOnlyList<ChannelRender> Renders(BroadcastTexts texts) =>
+    [
+        .. texts.Texts.SelectMany(t => new[]
+        {
+            new ChannelRender(t.Key, "tg", new Reply(t.Value).PlainText, Telegram.TelegramHtml.Render(t.Value), t.Value.Length, TelegramLimit),
+            new ChannelRender(t.Key, "line", t.Value, null, t.Value.Length, LineLimits.MaxTextLength),
+        }),
+    ];
+
+    private static BroadcastPreview Refused(string code, string message) =>
+        new(null, new Dictionary<string, int>(), 0, 0, null, message) { RefusalCode = code };
+
+    private async Task<BroadcastPreview> PriceAsync(IReadOnlyList<GroupCount> counts, CancellationToken cancellationToken)
+    {
+        var perChannel = AudienceFilter.BroadcastChannels.ToDictionary(c => c, c => (int)counts.Where(g => g.Group.Channel == c).Sum(g => g.Students - g.Blocked), StringComparer.Ordinal);
+        var perLanguage = counts.GroupBy(g => g.Group.Language).ToDictionary(g => g.Key, g => (int)g.Sum(c => c.Students - c.Blocked), StringComparer.Ordinal);
+        var lineCost = perChannel["line"];
+        var (remaining, refusal, code) = await LineQuotaAsync(lineCost, cancellationToken);
+        return new BroadcastPreview(null, perChannel, (int)counts.Sum(g => g.Blocked), lineCost, remaining, refusal)
+        {
+            AudiencePerLanguage = perLanguage,
+            RefusalCode = code,
+        };
     }
 
     /// <summary>Remaining push messages this month (null: unlimited or LINE off), and a refusal when <paramref name="cost"/> exceeds it.</summary>
-    private async Task<(long? Remaining, string? Refusal)> LineQuotaAsync(long cost, CancellationToken cancellationToken)
+    private async Task<(long? Remaining, string? Refusal, string? Code)> LineQuotaAsync(long cost, CancellationToken cancellationToken)
     {
         if (cost == 0)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         if (services.GetService<LineMessagingClient>() is not { } line)
         {
-            return (null, "LINE is not configured on this host, so its students cannot be reached. Narrow the audience with channel=tg.");
+            return (null, "LINE is not configured on this host, so its students cannot be reached. Narrow the audience with channel=tg.", "line-off");
         }
 
         try
@@ -127,18 +172,18 @@ public sealed class BroadcastService(
             var quota = await line.GetQuotaAsync(cancellationToken);
             if (quota.Type != "limited" || quota.Value is not { } value)
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             var used = (await line.GetQuotaConsumptionAsync(cancellationToken)).TotalUsage;
             var remaining = Math.Max(0, value - used);
             return cost <= remaining
-                ? (remaining, null)
-                : (remaining, $"Sorry, this would use {cost} LINE push messages but only {remaining} are left this month. Narrow the audience (e.g. channel=tg) or wait for next month.");
+                ? (remaining, null, null)
+                : (remaining, $"Sorry, this would use {cost} LINE push messages but only {remaining} are left this month. Narrow the audience (e.g. channel=tg) or wait for next month.", "quota");
         }
         catch (Exception e) when (e is HttpRequestException or LineApiException)
         {
-            return (null, "LINE's quota could not be read just now, so the broadcast was not started. Please try again in a minute.");
+            return (null, "LINE's quota could not be read just now, so the broadcast was not started. Please try again in a minute.", "quota-unknown");
         }
     }
 }

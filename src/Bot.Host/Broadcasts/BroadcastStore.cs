@@ -4,8 +4,9 @@ using StackExchange.Redis;
 namespace Bot.Host.Broadcasts;
 
 /// <summary>
-/// Broadcast jobs in Redis: a hash per job, a pending set and an in-flight hash per channel, a results hash
-/// (recipient → sent/failed/blocked), <c>bc:due</c> (jobs to run, by due time) and <c>bc:list</c> (all, newest first).
+/// Broadcast jobs in Redis: a hash per job, a pending set and an in-flight hash per group (channel, or channel and
+/// language for per-language texts), a results hash (recipient → sent/failed/blocked), <c>bc:due</c> (jobs to run, by
+/// due time) and <c>bc:list</c> (all, newest first). All of a job's keys share its hash tag.
 /// </summary>
 public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.IStudentDataEraser
 {
@@ -17,15 +18,28 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
 
     public static RedisKey JobKey(string id) => $"bc:{{{id}}}";
 
-    public static RedisKey PendingKey(string id, string channel) => $"bc:{{{id}}}:pending:{channel}";
+    /// <summary>A group's pending recipients: <c>bc:{id}:pending:tg</c> for one text to all (as before per-language texts), <c>…:pending:tg:vi</c> per language.</summary>
+    public static RedisKey PendingKey(string id, AudienceGroup group) => $"bc:{{{id}}}:pending:{GroupSuffix(group)}";
 
-    public static RedisKey InflightKey(string id, string channel) => $"bc:{{{id}}}:inflight:{channel}";
+    public static RedisKey InflightKey(string id, AudienceGroup group) => $"bc:{{{id}}}:inflight:{GroupSuffix(group)}";
 
     public static RedisKey ResultsKey(string id) => $"bc:{{{id}}}:results";
 
+    private static string GroupSuffix(AudienceGroup group) =>
+        group.Language == BroadcastTexts.Everyone ? group.Channel : group.Channel + ":" + group.Language;
+
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task CreateAsync(BroadcastJob job, IReadOnlyDictionary<string, List<string>> recipients, IReadOnlyCollection<(string Member, string Channel)> blocked)
+    /// <summary>Recipients of a job still being created (its hash is written last, by <see cref="CreateAsync"/>).</summary>
+    public Task AddRecipientsAsync(string id, AudienceGroup group, IReadOnlyList<string> members) =>
+        Db.SetAddAsync(PendingKey(id, group), [.. members.Select(m => (RedisValue)m)]);
+
+    /// <summary>Students of the audience who blocked the bot: counted as blocked, never tried.</summary>
+    public Task AddBlockedAsync(string id, IReadOnlyList<string> members) =>
+        Db.HashSetAsync(ResultsKey(id), [.. members.Select(m => new HashEntry(m, "blocked"))]);
+
+    /// <summary>Writes the job (after its recipients), so it is only ever seen complete; every key expires after <see cref="Lifetime"/>.</summary>
+    public async Task CreateAsync(BroadcastJob job, IReadOnlyList<GroupCount> counts)
     {
         var db = Db;
         var fields = new List<HashEntry>
@@ -33,33 +47,27 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
             new("text", job.Text), new("filter", job.Filter), new("createdBy", job.CreatedBy),
             new("createdAt", job.CreatedAt.ToUnixTimeMilliseconds()), new("dueAt", job.DueAt.ToUnixTimeMilliseconds()),
             new("status", job.Status.ToString()),
+            new("groups", string.Join(',', job.Groups)),
+            new("urgent", job.Urgent ? "1" : "0"),
+            new("scope", job.Scope is null ? string.Empty : string.Join(',', job.Scope)),
         };
-        foreach (var channel in AudienceFilter.BroadcastChannels)
+        if (!job.Texts.IsSingle)
         {
-            var count = recipients.TryGetValue(channel, out var r) ? r.Count : 0;
-            fields.Add(new($"{channel}:audience", count + blocked.Count(b => b.Channel == channel)));
-            fields.Add(new($"{channel}:blocked", blocked.Count(b => b.Channel == channel)));
-        }
-
-        await db.HashSetAsync(JobKey(job.Id), [.. fields]);
-        foreach (var (channel, members) in recipients)
-        {
-            foreach (var chunk in members.Chunk(1000))
+            fields.AddRange(job.Texts.Texts.Select(t => new HashEntry("text:" + t.Key, t.Value)));
+            if (job.Texts.Fallback is { } fallback)
             {
-                await db.SetAddAsync(PendingKey(job.Id, channel), [.. chunk.Select(m => (RedisValue)m)]);
+                fields.Add(new("fallback", fallback));
             }
         }
 
-        if (blocked.Count > 0)
+        foreach (var channel in AudienceFilter.BroadcastChannels)
         {
-            await db.HashSetAsync(ResultsKey(job.Id), [.. blocked.Select(b => new HashEntry(b.Member, "blocked"))]);
+            fields.Add(new($"{channel}:audience", counts.Where(c => c.Group.Channel == channel).Sum(c => c.Students)));
+            fields.Add(new($"{channel}:blocked", counts.Where(c => c.Group.Channel == channel).Sum(c => c.Blocked)));
         }
 
-        foreach (var key in AllKeys(job.Id))
-        {
-            await db.KeyExpireAsync(key, Lifetime);
-        }
-
+        await db.HashSetAsync(JobKey(job.Id), [.. fields]);
+        await Task.WhenAll(AllKeys(job.Id, job.Groups).Select(key => db.KeyExpireAsync(key, Lifetime)));
         await db.SortedSetAddAsync(List, job.Id, job.CreatedAt.ToUnixTimeMilliseconds());
     }
 
@@ -76,6 +84,13 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
         var due = (long)await Db.HashGetAsync(JobKey(id), "dueAt");
         await Db.SortedSetAddAsync(Due, id, due);
         return true;
+    }
+
+    /// <summary>A job that may not run now (night, not urgent) waits in the schedule until <paramref name="dueAt"/>.</summary>
+    public async Task PostponeAsync(string id, DateTimeOffset dueAt)
+    {
+        await Db.HashSetAsync(JobKey(id), "dueAt", dueAt.ToUnixTimeMilliseconds());
+        await Db.SortedSetAddAsync(Due, id, dueAt.ToUnixTimeMilliseconds());
     }
 
     /// <summary>Draft or Scheduled → Cancelled; false once the job has started (or ended).</summary>
@@ -122,55 +137,55 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
         return true;
     }
 
-    public async Task<string[]> ClaimAsync(string id, string channel, int count, DateTimeOffset now) =>
+    public async Task<string[]> ClaimAsync(string id, AudienceGroup group, int count, DateTimeOffset now) =>
         (string[])(await Db.ScriptEvaluateAsync(BroadcastScripts.Claim, new
         {
-            pending = PendingKey(id, channel),
-            inflight = InflightKey(id, channel),
+            pending = PendingKey(id, group),
+            inflight = InflightKey(id, group),
             count,
             now = now.ToUnixTimeMilliseconds(),
         }))!;
 
-    public Task RecordAsync(string id, string channel, string member, string outcome) =>
+    public Task RecordAsync(string id, AudienceGroup group, string member, string outcome) =>
         Db.ScriptEvaluateAsync(BroadcastScripts.Record, new
         {
-            inflight = InflightKey(id, channel),
+            inflight = InflightKey(id, group),
             results = ResultsKey(id),
             job = JobKey(id),
             member,
             outcome,
-            counter = $"{channel}:{outcome}",
+            counter = $"{group.Channel}:{outcome}",
         });
 
     /// <summary>Gives back claims older than <paramref name="olderThan"/> (all of them with <see cref="DateTimeOffset.MaxValue"/>).</summary>
-    public async Task<long> RequeueAsync(string id, string channel, DateTimeOffset olderThan) =>
+    public async Task<long> RequeueAsync(string id, AudienceGroup group, DateTimeOffset olderThan) =>
         (long)await Db.ScriptEvaluateAsync(BroadcastScripts.Requeue, new
         {
-            inflight = InflightKey(id, channel),
-            pending = PendingKey(id, channel),
+            inflight = InflightKey(id, group),
+            pending = PendingKey(id, group),
             results = ResultsKey(id),
             olderThan = olderThan == DateTimeOffset.MaxValue ? long.MaxValue : olderThan.ToUnixTimeMilliseconds(),
         });
 
-    public async Task<long> ReleaseAsync(string id, string channel, IReadOnlyList<string> members) =>
+    public async Task<long> ReleaseAsync(string id, AudienceGroup group, IReadOnlyList<string> members) =>
         members.Count == 0 ? 0 : (long)await Db.ScriptEvaluateAsync(BroadcastScripts.Release, new
         {
-            inflight = InflightKey(id, channel),
-            pending = PendingKey(id, channel),
+            inflight = InflightKey(id, group),
+            pending = PendingKey(id, group),
             results = ResultsKey(id),
             members = System.Text.Json.JsonSerializer.Serialize(members),
         });
 
     /// <summary>Claimed recipients who will not be sent to at all (deleted meanwhile): out of the job, no result names them.</summary>
-    public Task DropAsync(string id, string channel, IReadOnlyList<string> members) =>
-        members.Count == 0 ? Task.CompletedTask : Db.HashDeleteAsync(InflightKey(id, channel), [.. members.Select(m => (RedisValue)m)]);
+    public Task DropAsync(string id, AudienceGroup group, IReadOnlyList<string> members) =>
+        members.Count == 0 ? Task.CompletedTask : Db.HashDeleteAsync(InflightKey(id, group), [.. members.Select(m => (RedisValue)m)]);
 
-    public async Task<bool> IsDrainedAsync(string id)
+    public async Task<bool> IsDrainedAsync(BroadcastJob job)
     {
         var db = Db;
-        foreach (var channel in AudienceFilter.BroadcastChannels)
+        foreach (var group in job.Groups)
         {
-            if (await db.SetLengthAsync(PendingKey(id, channel)) > 0 || await db.HashLengthAsync(InflightKey(id, channel)) > 0)
+            if (await db.SetLengthAsync(PendingKey(job.Id, group)) > 0 || await db.HashLengthAsync(InflightKey(job.Id, group)) > 0)
             {
                 return false;
             }
@@ -190,19 +205,30 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
         var h = entries.ToDictionary(e => e.Name.ToString(), e => e.Value);
         long N(string name) => h.TryGetValue(name, out var v) && !v.IsNull ? (long)v : 0;
         DateTimeOffset T(string name) => DateTimeOffset.FromUnixTimeMilliseconds(N(name));
+        string? S(string name) => h.TryGetValue(name, out var v) && !v.IsNullOrEmpty ? v.ToString() : null;
         var channels = AudienceFilter.BroadcastChannels
             .Select(c => new ChannelReport(c, N($"{c}:audience"), N($"{c}:sent"), N($"{c}:failed"), N($"{c}:blocked")))
             .ToList();
+        var perLanguage = h.Where(e => e.Key.StartsWith("text:", StringComparison.Ordinal)).ToDictionary(e => e.Key[5..], e => e.Value.ToString(), StringComparer.Ordinal);
+        var text = h["text"].ToString();
         return new BroadcastJob(
             id,
-            h["text"].ToString(),
+            text,
             h["filter"].ToString(),
             h["createdBy"].ToString(),
             T("createdAt"),
             T("dueAt"),
             Enum.Parse<BroadcastStatus>(h["status"].ToString()),
             h.ContainsKey("finishedAt") ? T("finishedAt") : null,
-            channels);
+            channels)
+        {
+            // Jobs stored before per-language texts, urgency and scopes have none of these fields: one text, all schools, not urgent.
+            Texts = perLanguage.Count > 0 ? new BroadcastTexts(perLanguage, S("fallback")) : BroadcastTexts.ForEveryone(text),
+            Urgent = S("urgent") == "1",
+            Scope = S("scope")?.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Groups = S("groups") is { } groups ? [.. groups.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(AudienceGroup.Parse)]
+                : [.. AudienceFilter.BroadcastChannels.Select(c => new AudienceGroup(c, BroadcastTexts.Everyone))],
+        };
     }
 
     public async Task<IReadOnlyList<BroadcastJob>> RecentAsync(int count = 50)
@@ -224,20 +250,26 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
         (await Db.HashGetAllAsync(ResultsKey(id))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
 
     /// <summary>
-    /// /delete: the student leaves every job's pending set, in-flight claims and results, so a scheduled broadcast never
-    /// reaches them and no report names them (jobs live 60 days; <c>bc:list</c> holds them all).
+    /// /delete: the student leaves every job's pending sets and in-flight claims (every language group of their channel)
+    /// and its results, so a scheduled broadcast never reaches them and no report names them (jobs live 60 days;
+    /// <c>bc:list</c> holds them all).
     /// </summary>
     public async Task EraseAsync(Storage.StudentKey student, CancellationToken cancellationToken)
     {
         var db = Db;
         var member = student.ToString();
         var ids = await db.SortedSetRangeByRankAsync(List);
+        var groups = Bot.Dialogs.Messages.Languages.All.Select(l => l.Code()).Prepend(BroadcastTexts.Everyone).Select(l => new AudienceGroup(student.Channel, l)).ToList();
         var batch = db.CreateBatch();
         var removals = new List<Task>();
         foreach (var id in ids.Select(i => i.ToString()))
         {
-            removals.Add(batch.SetRemoveAsync(PendingKey(id, student.Channel), member));
-            removals.Add(batch.HashDeleteAsync(InflightKey(id, student.Channel), member));
+            foreach (var group in groups)
+            {
+                removals.Add(batch.SetRemoveAsync(PendingKey(id, group), member));
+                removals.Add(batch.HashDeleteAsync(InflightKey(id, group), member));
+            }
+
             removals.Add(batch.HashDeleteAsync(ResultsKey(id), member));
         }
 
@@ -245,8 +277,8 @@ public sealed class BroadcastStore(IConnectionMultiplexer redis) : Conversation.
         await Task.WhenAll(removals);
     }
 
-    private static IEnumerable<RedisKey> AllKeys(string id) =>
-        AudienceFilter.BroadcastChannels.SelectMany(c => new[] { PendingKey(id, c), InflightKey(id, c) }).Append(JobKey(id)).Append(ResultsKey(id));
+    private static IEnumerable<RedisKey> AllKeys(string id, IEnumerable<AudienceGroup> groups) =>
+        groups.SelectMany(g => new[] { PendingKey(id, g), InflightKey(id, g) }).Append(JobKey(id)).Append(ResultsKey(id));
 
     public static string NewId(DateTimeOffset now) =>
         now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];

@@ -17,6 +17,7 @@ public static class BroadcastsExtensions
         }
 
         builder.Services.AddSingleton<BroadcastStore>();
+        builder.Services.AddSingleton<BroadcastAudience>();
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<BroadcastStore>());
         builder.Services.AddSingleton<TelegramRateGate>();
         builder.Services.AddSingleton<BroadcastWakeup>();

@@ -17,8 +17,9 @@ public sealed record TurnOutcome(IReadOnlyList<Reply> Replies, TurnEffects Effec
 }
 
 /// <summary>
-/// One turn for one student: take the student (lease), load, let the dialog decide, save, release — and only
-/// then hand the replies to the channel. Two Redis round trips in the common case.
+/// One turn for one student: take the student (lease), load, let the dialog decide, save (with the advisors' roster
+/// entry beside it when it changed), release — and only then hand the replies to the channel. Two Redis round trips in
+/// the common case.
 /// </summary>
 public sealed class TurnProcessor(
     StudentStore store,
@@ -30,6 +31,7 @@ public sealed class TurnProcessor(
     IEnumerable<IStudentDataEraser> erasers,
     Limits.StudentLimits limits,
     Printing.PrintableReplies printables,
+    Roster.StudentRoster roster,
     ILogger<TurnProcessor> logger,
     TurnMetrics? metrics = null)
 {
@@ -92,11 +94,13 @@ public sealed class TurnProcessor(
         StudentState state;
         DateTimeOffset lastSeen;
         StudentCase caseBefore;
+        Roster.RosterEntry? rosterBefore;
         try
         {
             state = lease.Record is null ? new StudentState() : StudentStateJson.Deserialize(lease.Record);
             lastSeen = state.UpdatedAt;
             caseBefore = StudentCase.Of(state);
+            rosterBefore = Roster.StudentRoster.Before(student, lease.Record is null ? null : state);
             var conversation = conversations.Rent(state);
             if (inbound is { Kind: InboundKind.Upload, Uploads.Count: > 0 } && conversation.ExpectedUpload is { } expected)
             {
@@ -126,11 +130,21 @@ public sealed class TurnProcessor(
 
         var erase = result.Effects.HasFlag(TurnEffects.EraseStudent);
         var outbox = OutboxCodec.Encode(new Outbox(inboundId, result.Replies, result.Effects), store.Cipher, student);
-        var saved = await store.CommitAsync(lease, erase ? null : StudentStateJson.Serialize(state), outbox);
+
+        // What advisors see of the student (stage, deadline, name…) goes to the roster in the same flush as the commit,
+        // and only when it changed: most turns send nothing more.
+        var rosterWrite = erase ? null : Roster.StudentRoster.Change(student, rosterBefore, state);
+        var saved = await store.CommitAsync(
+            lease, erase ? null : StudentStateJson.Serialize(state), outbox, rosterWrite is null ? null : batch => roster.SendAlongAsync(batch, rosterWrite));
         if (!saved)
         {
             // The lease ran out (the turn took longer than allowed) and another turn may have moved on: say nothing.
             ConversationLog.LeaseLost(logger, student.Channel);
+            if (rosterWrite is not null)
+            {
+                await roster.RepairAsync(rosterWrite);
+            }
+
             return null;
         }
 

@@ -7,6 +7,7 @@ public static class DashboardExtensions
     /// <summary>The advisors' web page: its keys, logins in Redis and their rate limits, enum names in JSON.</summary>
     public static WebApplicationBuilder AddAdvisorDashboard(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<Accounts.AdvisorAccounts>();
         builder.Services.AddSingleton<DashboardKeys>();
         builder.Services.AddSingleton<DashboardSessions>();
         builder.Services.AddDashboardLoginLimits();

@@ -13,7 +13,7 @@ internal sealed class DashboardSessionRequired
 /// <summary>
 /// Runs after routing and before any dashboard endpoint, so nothing is read from a request that will be refused:
 /// security headers on every response; for a POST, a small body limit and a JSON body or the <see cref="ForgeryHeader"/>
-/// (neither of which a cross-site form can send); for the API, a live session before the body is touched.
+/// (neither of which a cross-site form can send); for the API, a live session (and an admin's, where marked) before the body is touched.
 /// </summary>
 internal sealed class DashboardGuard(
     RequestDelegate next,
@@ -61,6 +61,11 @@ internal sealed class DashboardGuard(
 
             http.Features.Set(advisor);
             http.Response.Headers.CacheControl = "no-store";
+            if (!advisor.IsAdmin && http.GetEndpoint()?.Metadata.GetMetadata<DashboardAdminOnly>() is not null)
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
         }
 
         await next(http);

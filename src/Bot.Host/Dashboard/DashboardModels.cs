@@ -1,29 +1,61 @@
-using Bot.Host.Advisors;
 using Bot.Host.Broadcasts;
+using Bot.Host.Roster;
 
 namespace Bot.Host.Dashboard;
 
-public sealed record LoginRequest(string? Key);
+/// <summary><paramref name="Name"/>: an advisor account; empty for the shared key (<c>Advisors:ApiKey</c>).</summary>
+public sealed record LoginRequest(string? Key, string? Name = null);
 
-/// <summary>The students table's query string: free-text search plus the audience filters.</summary>
-public sealed record StudentQuery(string? Q, string? Stage, string? Channel, string? Lang, string? Programme, string? Expiry, bool? Overdue)
+/// <summary>
+/// The students table's query string: free-text search, the audience filters, and the page: <c>page</c> (from 1),
+/// <c>pageSize</c> (at most 200), <c>sort</c> (name, stage, deadline, school, updated) and <c>dir</c> (asc, desc).
+/// </summary>
+public sealed record StudentQuery(
+    string? Q,
+    string? Stage,
+    string? Channel,
+    string? Lang,
+    string? Programme,
+    string? Expiry,
+    bool? Overdue,
+    string? School = null,
+    int? Page = null,
+    int? PageSize = null,
+    string? Sort = null,
+    string? Dir = null)
 {
-    public AudienceFilter Filter => new(Stage, Expiry, Programme, Lang, Channel);
+    public const int DefaultPageSize = 50;
 
-    public bool Matches(StudentSummary s) =>
-        Filter.Matches(s)
-        && (Overdue != true || s.Overdue || s.ExpiresSoon)
-        && (string.IsNullOrWhiteSpace(Q)
-            || s.Name.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase)
-            || s.Key.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase)
-            || (s.Programme?.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase) ?? false));
+    public RosterQuery ToRoster(IReadOnlyCollection<string>? scope) =>
+        new(Q, Stage, Channel, Lang, Programme, Expiry, Overdue == true, School, scope);
+
+    public RosterSort SortBy => RosterQuery.ParseSort(Sort);
+
+    public bool Descending => RosterQuery.Descending(SortBy, Dir);
 }
 
 public sealed record TimelineEvent(DateTimeOffset At, string Kind, string Text);
 
-public sealed record Timeline(StudentSummary Student, string Phase, string? ReceiptNumber, IReadOnlyList<TimelineEvent> Events);
+public sealed record Timeline(Advisors.StudentSummary Student, string Phase, string? ReceiptNumber, IReadOnlyList<TimelineEvent> Events);
 
-public sealed record BroadcastRequest(string? Text, AudienceFilter? Filter, DateTimeOffset? At);
+/// <summary>
+/// A broadcast from the dashboard: <c>text</c> (one text for everyone, as before) or <c>texts</c> (per language code) with an
+/// optional <c>fallback</c> language for students whose language has no text; <c>urgent</c> sends at night too.
+/// </summary>
+public sealed record BroadcastRequest(
+    string? Text,
+    AudienceFilter? Filter,
+    DateTimeOffset? At,
+    Dictionary<string, string>? Texts = null,
+    string? Fallback = null,
+    bool? Urgent = null)
+{
+    public BroadcastDraft ToDraft() => new(
+        Texts is { Count: > 0 } texts ? new BroadcastTexts(texts, Fallback) : BroadcastTexts.ForEveryone(Text ?? string.Empty),
+        Filter ?? new AudienceFilter(),
+        At,
+        Urgent == true);
+}
 
 public sealed record AnswerRequest(string? Text);
 
@@ -32,3 +64,6 @@ public sealed record ChatRequest(string? Text, string? Button);
 public sealed record ChatButton(string Label, string Data);
 
 public sealed record ChatReply(string Text, IReadOnlyList<IReadOnlyList<ChatButton>> Buttons);
+
+/// <summary>An account an admin creates: <paramref name="Role"/> Advisor (needs schools) or Admin.</summary>
+public sealed record AccountRequest(string? Name, string? Role, string[]? Schools);

@@ -11,7 +11,7 @@ namespace Bot.Host.Dashboard;
 /// Dashboard logins: a session is a random id in an HTTP-only cookie, kept in Redis (hashed) with who opened it, with
 /// which key and when, so any host accepts it and a logout ends it everywhere. It lives <c>Advisors:SessionLifetime</c>
 /// after the last request, never longer than <c>Advisors:SessionAbsoluteLifetime</c> after the login, and not at all
-/// once the key it was opened with has changed.
+/// once the key it was opened with has changed (or its account was disabled or given a new secret).
 /// </summary>
 public sealed class DashboardSessions(IConnectionMultiplexer redis, DashboardKeys keys, IOptions<AdvisorsOptions> options, TimeProvider time)
 {
@@ -71,10 +71,11 @@ public sealed class DashboardSessions(IConnectionMultiplexer redis, DashboardKey
             return null;
         }
 
-        var advisor = new DashboardAdvisor((string)result[0]!, (string?)result[1] ?? string.Empty);
-        if (!keys.IsCurrent(advisor))
+        var advisor = await keys.CurrentAsync(new DashboardAdvisor((string)result[0]!, (string?)result[1] ?? string.Empty));
+        if (advisor is null)
         {
-            // Opened with a key that has since been changed: the change is how an operator revokes every session.
+            // Opened with a key that has since been changed (or an account since disabled or given a new secret): that
+            // change is how an operator or admin revokes sessions.
             await EndAsync(sessionId);
             return null;
         }

@@ -17,6 +17,7 @@ public static class ReminderExtensions
             : HolidayCalendar.Embedded);
         builder.Services.AddHostedService<HolidayCalendarCheck>();
         builder.Services.AddSingleton<ReminderStore>();
+        builder.Services.AddSingleton<ReminderCounter>();
         builder.Services.AddSingleton<Conversation.IStudentDataEraser>(sp => sp.GetRequiredService<ReminderStore>());
         builder.Services.AddSingleton<Conversation.ITimelineListener, ReminderPlanListener>();
         builder.Services.AddSingleton<ReminderScheduler>();

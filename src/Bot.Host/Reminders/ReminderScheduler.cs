@@ -17,6 +17,7 @@ public sealed class ReminderScheduler(
     StudentStore students,
     StudentMessenger messenger,
     ConversationPool conversations,
+    ReminderCounter counter,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<ReminderScheduler> logger,
@@ -157,6 +158,7 @@ public sealed class ReminderScheduler(
                 await reminders.AckAsync(claim, sent: true);
                 ReminderLog.Sent(logger, reminder.Kind.ToString(), claim.Student.Channel);
                 metrics?.Sent(claim.Student.Channel, now - reminder.DueAt);
+                await counter.CountAsync(state.Answer("schoolId"), now);
 
                 // Series such as the weekly pickup reminder only plan their next occurrence once the current one is out.
                 await reminders.ReplanAsync(claim.Student, ReminderPlanner.Plan(studentCase, now, conversations.Settings.Holidays));

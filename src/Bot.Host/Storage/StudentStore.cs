@@ -18,9 +18,9 @@ public sealed record TurnLease(StudentKey Student, string Token, byte[]? Record,
 public sealed record TurnBegin(TurnLease? Lease, TimeSpan Wait, Limits.LimitDecision Refusal, byte[]? Record, bool Returned);
 
 /// <summary>
-/// Reads and writes students in Redis: two round trips per turn (begin, commit). The record is encrypted here
-/// (<see cref="Encryption.StorageCipher"/>, bound to its key), so callers only see its JSON; a record saved before
-/// encryption is read as it is and encrypted by its next save. The outbox is encoded by <see cref="Conversation.OutboxCodec"/>.
+/// Reads and writes students in Redis: two round trips per turn (begin, commit with the roster's write beside it). The record
+/// is encrypted here (<see cref="Encryption.StorageCipher"/>, bound to its key), so callers only see its JSON; a record saved
+/// before encryption is read as it is and encrypted by its next save. The outbox is encoded by <see cref="Conversation.OutboxCodec"/>.
 /// </summary>
 /// <param name="metrics">Times each script call (and traces it); none when a test builds the store by hand.</param>
 public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options, Encryption.StorageCipher cipher, RedisMetrics? metrics = null)
@@ -117,12 +117,14 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
 
     /// <summary>
     /// Saves the new record (its JSON, encrypted here) and this turn's outbox, and releases the student. False when the lease
-    /// was lost (the turn took too long).
+    /// was lost (the turn took too long). <paramref name="alongside"/> queues commands for other keys (the roster's shard,
+    /// another cluster slot) in the same flush, so they cost the turn no extra round trip; they run whether or not the commit
+    /// succeeds (the caller repairs what they wrote when it did not) and must handle their own failures.
     /// </summary>
-    public async Task<bool> CommitAsync(TurnLease lease, byte[]? record, byte[] outbox)
+    public async Task<bool> CommitAsync(TurnLease lease, byte[]? record, byte[] outbox, Func<IDatabaseAsync, Task>? alongside = null)
     {
         using var roundTrip = metrics?.Start("commit");
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(TurnScripts.Commit, new
+        var args = new
         {
             lease = LeaseKey(lease.Student),
             record = RecordKey(lease.Student),
@@ -134,8 +136,20 @@ public sealed class StudentStore(IConnectionMultiplexer redis, IOptions<StorageO
             ttl = (long)TimeSpan.FromDays(options.RetentionDays).TotalSeconds,
             sent = outbox,
             outboxTtl = (long)OutboxLifetime.TotalSeconds,
-        });
-        return (long)result == 1;
+        };
+        var db = redis.GetDatabase();
+        if (alongside is null)
+        {
+            return (long)await db.ScriptEvaluateAsync(TurnScripts.Commit, args) == 1;
+        }
+
+        var batch = db.CreateBatch();
+        var commit = batch.ScriptEvaluateAsync(TurnScripts.Commit, args);
+        var other = alongside(batch);
+        batch.Execute();
+        var saved = (long)await commit == 1;
+        await other;
+        return saved;
     }
 
     /// <summary>Records the student in the index; sent without waiting, so it costs the turn no round trip.</summary>

@@ -184,7 +184,7 @@ public class AdvisorQuestionTests(RedisFixture redis) : IAsyncLifetime
         telegram.EnqueueCommand(Advisor, "stats");
         var stats = (await telegram.WaitForCallsAsync(Advisor, 1, Timeout))[0];
         Assert.Contains("Drafting: 1", stats.Text, StringComparison.Ordinal);
-        Assert.Contains("Overdue (ARC expired, not submitted): 1", stats.Text, StringComparison.Ordinal);
+        Assert.Contains("Overdue (deadline passed, not done): 1", stats.Text, StringComparison.Ordinal);
 
         telegram.EnqueueCommand(Student, "start");
         await telegram.WaitForCallsAsync(Student, 1, Timeout);

@@ -25,6 +25,8 @@ public sealed class AdvisorTestHost : IAsyncDisposable
 
     public string BaseUrl => host.BaseUrl;
 
+    public IServiceProvider Services => host.Services;
+
     public HttpClient Http { get; }
 
     public static async Task<AdvisorTestHost> StartAsync(
@@ -63,13 +65,18 @@ public sealed class AdvisorTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new AdvisorTestHost(await Hosting.BotHost.StartAsync(settings, builder =>
+        var started = new AdvisorTestHost(await Hosting.BotHost.StartAsync(settings, builder =>
         {
             if (time is not null)
             {
                 builder.Services.AddSingleton(time);
             }
         }));
+
+        // Students seeded as records only (as an older version left them) are on the roster once its first build is done.
+        var rebuild = started.Services.GetRequiredService<Bot.Host.Roster.RosterRebuild>();
+        await Infrastructure.Eventually.TrueAsync(async () => (await rebuild.StatusAsync()).Built, TimeSpan.FromSeconds(20), "the roster's first build");
+        return started;
     }
 
     /// <summary>Signs in and returns the Cookie header value to send with API calls.</summary>
@@ -105,6 +112,7 @@ public sealed class AdvisorTestHost : IAsyncDisposable
         var db = connection.GetDatabase();
         await db.StringSetAsync(StudentStore.RecordKey(student), StudentStateJson.Serialize(state));
         await db.SortedSetAddAsync(StudentStore.StudentsIndex, key, state.UpdatedAt.ToUnixTimeSeconds());
+        await new Roster.RosterKit(connection, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(state.UpdatedAt)).Roster.WriteAsync(student, state);
     }
 
     public static async Task SeedManyAsync(RedisFixture redis, IEnumerable<string> keys)

@@ -2,10 +2,15 @@ using Bot.Dialogs.Conversation;
 using Bot.Host.Advisors;
 using Bot.Host.Broadcasts;
 using Bot.Host.Storage;
+using Bot.Tests.Infrastructure;
+using Bot.Tests.Roster;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 
 namespace Bot.Tests.Advisors;
 
-public sealed class AudienceFilterTests
+[Collection(RedisCollection.Name)]
+public sealed class AudienceFilterTests(RedisFixture redis)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 4, 0, 0, TimeSpan.Zero);
 
@@ -28,20 +33,20 @@ public sealed class AudienceFilterTests
     }
 
     [Fact]
-    public void NotPaidMeansSubmittedWithoutAPaymentDate()
+    public async Task NotPaidMeansSubmittedWithoutAPaymentDate()
     {
-        var submitted = Summary(s => s.ReceiptNumber = "123456789012");
-        var paid = Summary(s => { s.ReceiptNumber = "123456789012"; s.Case = new() { PaidAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero) }; });
-        var drafting = Summary(_ => { });
-        var notPaid = new AudienceFilter(Stage: "notpaid");
-        Assert.True(notPaid.Matches(submitted));
-        Assert.False(notPaid.Matches(paid));
-        Assert.False(notPaid.Matches(drafting));
-        Assert.True(new AudienceFilter(Stage: "notsubmitted").Matches(drafting));
+        await redis.FlushAsync();
+        await using var mux = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var kit = new RosterKit(mux, new FakeTimeProvider(Now));
+        await kit.SaveAsync(new StudentKey("tg", "1"), State(s => s.ReceiptNumber = "123456789012"));
+        await kit.SaveAsync(new StudentKey("tg", "2"), State(s => { s.ReceiptNumber = "123456789012"; s.Case = new() { PaidAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero) }; }));
+        await kit.SaveAsync(new StudentKey("tg", "3"), State(_ => { }));
+        Assert.Equal(["tg:1"], await kit.KeysAsync(new AudienceFilter(Stage: "notpaid").ToQuery(null)));
+        Assert.Equal(["tg:3"], await kit.KeysAsync(new AudienceFilter(Stage: "notsubmitted").ToQuery(null)));
     }
 
     [Fact]
-    public void AnExpiredArcBeforeSubmissionIsOverdueAndANearOneIsFlagged()
+    public async Task AnExpiredArcBeforeSubmissionIsOverdueAndANearOneIsFlagged()
     {
         var expired = Summary(s => s.Answers["arcExpiry"] = "2026-11-20");
         var near = Summary(s => s.Answers["arcExpiry"] = "2026-12-10");
@@ -49,13 +54,23 @@ public sealed class AudienceFilterTests
         Assert.True(expired.Overdue);
         Assert.True(near.ExpiresSoon && !near.Overdue);
         Assert.False(submitted.Overdue);
-        Assert.True(new AudienceFilter(ExpiryMonth: "2026-12").Matches(near));
+
+        await redis.FlushAsync();
+        await using var mux = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var kit = new RosterKit(mux, new FakeTimeProvider(Now));
+        await kit.SaveAsync(new StudentKey("tg", "1"), State(s => s.Answers["arcExpiry"] = "2026-11-20"));
+        await kit.SaveAsync(new StudentKey("tg", "2"), State(s => s.Answers["arcExpiry"] = "2026-12-10"));
+        await kit.SaveAsync(new StudentKey("tg", "3"), State(s => { s.Answers["arcExpiry"] = "2026-11-20"; s.ReceiptNumber = "123456789012"; }));
+        Assert.Equal(["tg:2"], await kit.KeysAsync(new AudienceFilter(ExpiryMonth: "2026-12").ToQuery(null)));
+        Assert.Equal(["tg:1"], await kit.KeysAsync(new AudienceFilter(Stage: "overdue").ToQuery(null)));
     }
 
-    private static StudentSummary Summary(Action<StudentState> shape)
+    private static StudentSummary Summary(Action<StudentState> shape) => StudentSummary.From(new StudentKey("tg", "1"), State(shape), Now);
+
+    private static StudentState State(Action<StudentState> shape)
     {
         var state = new StudentState { Phase = "FillingExtension", CreatedAt = Now, UpdatedAt = Now };
         shape(state);
-        return StudentSummary.From(new StudentKey("tg", "1"), state, Now);
+        return state;
     }
 }

@@ -127,7 +127,7 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
         var jobs = new List<(string Id, string Text)>();
         for (var i = 0; i < 20; i++)
         {
-            using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text = $"Race notice {i}", filter = new { } });
+            using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text = $"Race notice {i}", filter = new { }, urgent = true });
             jobs.Add(((await created.Content.ReadFromJsonAsync<BroadcastPreview>(DashboardEndpointTests.Json))!.JobId!, $"Race notice {i}"));
         }
 
@@ -171,7 +171,7 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
         await AdvisorTestHost.SeedAsync(Redis, "tg:3002");
         await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
 
-        Telegram.EnqueueCommand(AdvisorTestHost.AdvisorTelegramId, "broadcast", "stage=submitted Please pay the ARC fee this week.");
+        Telegram.EnqueueCommand(AdvisorTestHost.AdvisorTelegramId, "broadcast", "stage=submitted urgent=yes Please pay the ARC fee this week.");
         var preview = (await Telegram.WaitForCallsAsync(AdvisorTestHost.AdvisorTelegramId, 1, Timeout))[0];
         Assert.Contains("Audience: 1 students", preview.Text, StringComparison.Ordinal);
         var confirm = preview.CallbackData.Single(d => d.StartsWith("bc:ok:", StringComparison.Ordinal));
@@ -207,13 +207,22 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
     [Fact]
     public async Task AScheduledBroadcastWaitsForItsTime()
     {
+        // On the host's clock (11:00 in Taiwan): due in an hour, it waits for the clock, not for a sleep of the test.
         await AdvisorTestHost.SeedAsync(Redis, "tg:4001");
-        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero));
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line, time: time);
         var cookie = await host.LoginAsync();
 
-        var job = await SendFromDashboardAsync(host, cookie, "Later", DateTimeOffset.UtcNow.AddSeconds(2));
-        await Task.Delay(500);
+        var job = await SendFromDashboardAsync(host, cookie, "Later", time.GetUtcNow().AddHours(1));
+        time.Advance(TimeSpan.FromMinutes(59));
+        using (var status = await host.SendAsync(HttpMethod.Get, "/dashboard/api/broadcasts", cookie))
+        {
+            var entry = (await status.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(j => j.GetProperty("id").GetString() == job);
+            Assert.Equal("Scheduled", entry.GetProperty("status").GetString());
+        }
+
         Assert.Empty(Telegram.Transcript(4001));
+        time.Advance(TimeSpan.FromMinutes(1));
         await WaitForDoneAsync(host, cookie, job);
         Assert.Single(Telegram.Transcript(4001));
     }
@@ -245,7 +254,7 @@ public class BroadcastTests(RedisFixture redis) : BothChannelsTest(redis)
 
     internal static async Task<string> SendFromDashboardAsync(AdvisorTestHost host, string cookie, string text, DateTimeOffset? at = null)
     {
-        using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text, filter = new { }, at });
+        using var created = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts", cookie, new { text, filter = new { }, at, urgent = true });
         created.EnsureSuccessStatusCode();
         var preview = (await created.Content.ReadFromJsonAsync<BroadcastPreview>(DashboardEndpointTests.Json))!;
         using var confirmed = await host.SendAsync(HttpMethod.Post, $"/dashboard/api/broadcasts/{preview.JobId}/confirm", cookie);

@@ -12,6 +12,7 @@ namespace Bot.Tests.Advisors;
 public sealed class DashboardBrowserTests(RedisFixture redis)
 {
     private const string BroadcastText = "Browser broadcast: the NIA office is closed on Friday.";
+    private static readonly string[] NtuOnly = ["ntu"];
 
     [BrowserFact]
     public async Task AnAdvisorLogsInFiltersOpensATimelineBroadcastsTriesTheBotSeesTheSchoolLinksAndReplaysAnUndeliveredMessage()
@@ -22,8 +23,8 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
         await using var telegram = await FakeTelegramServer.StartAsync();
         await using var line = await FakeLinePlatform.StartAsync();
         var lineUser = "U" + new string('a', 32);
-        await AdvisorTestHost.SeedAsync(redis, "tg:8001", s => { s.Answers["surname"] = "CHEN"; s.Answers["givenNames"] = "MEI LING"; s.Answers["arcExpiry"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); s.ApplicationKind = "extension"; });
-        await AdvisorTestHost.SeedAsync(redis, "tg:8002", s => { s.Answers["surname"] = "NGUYEN"; s.Answers["givenNames"] = "VAN AN"; s.Phase = "Submitted"; s.ReceiptNumber = "123456789012"; s.ApplicationKind = "extension"; });
+        await AdvisorTestHost.SeedAsync(redis, "tg:8001", s => { s.Answers["surname"] = "CHEN"; s.Answers["givenNames"] = "MEI LING"; s.Answers["schoolId"] = "ntu"; s.Answers["arcExpiry"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); s.ApplicationKind = "extension"; });
+        await AdvisorTestHost.SeedAsync(redis, "tg:8002", s => { s.Answers["surname"] = "NGUYEN"; s.Answers["givenNames"] = "VAN AN"; s.Answers["schoolId"] = "ntu"; s.Phase = "Submitted"; s.ReceiptNumber = "123456789012"; s.ApplicationKind = "extension"; });
         await AdvisorTestHost.SeedAsync(redis, "tg:8003", s => { s.Answers["surname"] = "SANTOS"; s.Answers["givenNames"] = "MARIA"; s.Answers["arcExpiry"] = "2025-01-31"; });
         await AdvisorTestHost.SeedAsync(redis, "line:" + lineUser, s => { s.Answers["surname"] = "TANAKA"; s.Answers["givenNames"] = "YUKI"; s.Language = Bot.Dialogs.Messages.Language.TraditionalChinese; });
         await using var host = await AdvisorTestHost.StartAsync(redis, telegram, line, new Dictionary<string, string?> { ["Schools:0:Id"] = "ntu", ["Schools:0:Name"] = "國立臺灣大學" });
@@ -41,9 +42,16 @@ public sealed class DashboardBrowserTests(RedisFixture redis)
         var shots = Environment.GetEnvironmentVariable("ARC_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(root, "docs", "screenshots")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        var (exitCode, output) = await RunNodeAsync(root, script, host.BaseUrl, AdvisorTestHost.ApiKey, shots);
+        // An advisor of one school, created by the admin (the shared key) before the browser signs in as them.
+        var admin = await host.LoginAsync();
+        using var account = await host.SendAsync(HttpMethod.Post, "/dashboard/api/accounts", admin, new { name = "wang.ntu", role = "Advisor", schools = NtuOnly });
+        account.EnsureSuccessStatusCode();
+        var secret = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(account.Content)).GetProperty("secret").GetString()!;
+
+        var (exitCode, output) = await RunNodeAsync(root, script, host.BaseUrl, AdvisorTestHost.ApiKey, shots, "wang.ntu", secret, "2");
         Assert.True(exitCode == 0, "The browser script failed:\n" + output);
         Assert.Contains("\"ok\":true", output, StringComparison.Ordinal);
+        Assert.Contains("\"scoped\":2", output, StringComparison.Ordinal);
 
         // The broadcast the browser confirmed reached the fake platforms, once per student.
         Assert.All(new long[] { 8001, 8002, 8003 }, id => Assert.Single(telegram.Transcript(id), c => c.Text == BroadcastText));

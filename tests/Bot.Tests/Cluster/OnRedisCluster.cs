@@ -73,3 +73,7 @@ public sealed class AdvisorLineReplyTestsOnCluster(RedisClusterFixture redis) : 
 
 [Collection(RedisClusterCollection.Name)]
 public sealed class IndexPruningTestsOnCluster(RedisClusterFixture redis) : IndexPruningTests(redis);
+
+/// <summary>The advisors' roster: 16 shards under their own hash tags, each script in one slot, pages merged across nodes.</summary>
+[Collection(RedisClusterCollection.Name)]
+public sealed class RosterTestsOnCluster(RedisClusterFixture redis) : Bot.Tests.Roster.RosterTests(redis);

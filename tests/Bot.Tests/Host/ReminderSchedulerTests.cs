@@ -186,6 +186,7 @@ public class ReminderSchedulerTests(RedisFixture redis) : IAsyncLifetime
         new StudentStore(mux, Options.Create(new StorageOptions()), Bot.Tests.Infrastructure.TestKeys.Cipher()),
         new StudentMessenger([pusher]),
         new ConversationPool(new DialogSettings([], time, MessageCatalogue.Default)),
+        new ReminderCounter(mux),
         time,
         Options.Create(options),
         NullLogger<ReminderScheduler>.Instance);

@@ -34,6 +34,7 @@ public class TurnTimelineListenerTests(RedisFixture redis)
             [],
             new Bot.Host.Limits.StudentLimits(mux, Options.Create(new Bot.Host.Limits.StudentLimitsOptions()), driver.Time, NullLogger<Bot.Host.Limits.StudentLimits>.Instance),
             new Bot.Host.Printing.PrintableReplies(new Bot.Host.Printing.PreparedPhotoStore(mux, Bot.Tests.Infrastructure.TestKeys.Cipher()), NullLogger<Bot.Host.Printing.PrintableReplies>.Instance),
+            new Bot.Host.Roster.StudentRoster(mux, new Bot.Host.Advisors.StudentDirectory(mux, store), store.Cipher, driver.Time, NullLogger<Bot.Host.Roster.StudentRoster>.Instance),
             NullLogger<TurnProcessor>.Instance);
 
         await turns.RunAsync(student, "1", Inbound.FromText("/help"), CancellationToken.None);

@@ -51,8 +51,8 @@ public sealed class DeleteMyDataTests(RedisFixture redis) : LineHostTest(redis)
         // A broadcast scheduled for tomorrow, to everyone.
         var broadcasts = Host.Services.GetRequiredService<BroadcastService>();
         const string Announcement = "The NIA office is closed on Friday.";
-        var draft = await broadcasts.CreateDraftAsync(Announcement, new AudienceFilter(), time.GetUtcNow().AddDays(1), "dashboard", CancellationToken.None);
-        Assert.True((await broadcasts.ConfirmAsync(draft.JobId!, CancellationToken.None)).Ok);
+        var draft = await broadcasts.CreateDraftAsync(new BroadcastDraft(BroadcastTexts.ForEveryone(Announcement), new AudienceFilter(), time.GetUtcNow().AddDays(1), Urgent: true), "dashboard", null, CancellationToken.None);
+        Assert.True((await broadcasts.ConfirmAsync(draft.JobId!, "dashboard", CancellationToken.None)).Ok);
 
         // Everything the test looks for afterwards was there: the scan would see it.
         var before = await RedisContents.ReadAsync(Redis.ConnectionString);
@@ -62,7 +62,7 @@ public sealed class DeleteMyDataTests(RedisFixture redis) : LineHostTest(redis)
         }
 
         Assert.Contains(before.Keys, k => k.StartsWith("{rm}:sent:line:" + student.UserId, StringComparison.Ordinal));
-        Assert.Contains(BroadcastStore.PendingKey(draft.JobId!, "line").ToString(), before.KeysHolding(Bytes(student.UserId)));
+        Assert.Contains(BroadcastStore.PendingKey(draft.JobId!, new AudienceGroup("line", BroadcastTexts.Everyone)).ToString(), before.KeysHolding(Bytes(student.UserId)));
         Assert.Contains("students", before.KeysHolding(Bytes(student.UserId)));
 
         await student.Say("/delete");
@@ -106,18 +106,18 @@ public sealed class DeleteMyDataTests(RedisFixture redis) : LineHostTest(redis)
         await student.Press("lang:en");
         var broadcasts = Host.Services.GetRequiredService<BroadcastService>();
         const string Announcement = "Office hours change next week.";
-        var draft = await broadcasts.CreateDraftAsync(Announcement, new AudienceFilter(), time.GetUtcNow().AddMinutes(5), "dashboard", CancellationToken.None);
+        var draft = await broadcasts.CreateDraftAsync(new BroadcastDraft(BroadcastTexts.ForEveryone(Announcement), new AudienceFilter(), time.GetUtcNow().AddMinutes(5), Urgent: true), "dashboard", null, CancellationToken.None);
 
         // The race: the draft read the directory before /delete, and wrote its pending entry after /delete had erased theirs.
         await student.Say("/delete");
         await student.Press("del:yes");
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString))
         {
-            await connection.GetDatabase().SetAddAsync(BroadcastStore.PendingKey(draft.JobId!, "line"), new StudentKey("line", student.UserId).ToString());
+            await connection.GetDatabase().SetAddAsync(BroadcastStore.PendingKey(draft.JobId!, new AudienceGroup("line", BroadcastTexts.Everyone)), new StudentKey("line", student.UserId).ToString());
         }
 
         var answered = Platform.MessagesTo(student.UserId).Count;
-        Assert.True((await broadcasts.ConfirmAsync(draft.JobId!, CancellationToken.None)).Ok);
+        Assert.True((await broadcasts.ConfirmAsync(draft.JobId!, "dashboard", CancellationToken.None)).Ok);
         await Eventually.TrueAsync(
             () =>
             {
@@ -157,6 +157,8 @@ public sealed class DeleteMyDataTests(RedisFixture redis) : LineHostTest(redis)
     private static bool IsSharedBookkeeping(string key, string jobId) =>
         key is "students" or "students:blocked" or "adv:threads" or "line:unreachable" or "lpq:due" or "bc:due" or "bc:list" or "inbox:hosts"
             or "{rm}:due" or "{rm}:claimed" or "{rm}:tokens" or "{rm}:blocked" or "prune:lock"
+        || key is "ix:built" or "ix:rebuild" or "audit"
+        || key.StartsWith("{ix:", StringComparison.Ordinal) // the advisors' roster: shared shards (the check above proves none names them)
         || key.StartsWith("stats:", StringComparison.Ordinal)
         || key.StartsWith("line:richmenu", StringComparison.Ordinal)
         || key.StartsWith("{inbox:", StringComparison.Ordinal)

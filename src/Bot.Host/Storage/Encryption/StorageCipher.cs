@@ -48,6 +48,17 @@ public sealed class StorageCipher
     /// <summary>Sealed with the active key: nothing for <c>rewrap</c> to do.</summary>
     public bool IsCurrent(ReadOnlySpan<byte> value) => KeyIdOf(value) == ActiveKeyId;
 
+    /// <summary>
+    /// A keyed, deterministic token of <paramref name="value"/> (HMAC-SHA256 under a key derived from the active key for
+    /// <paramref name="purpose"/>, 12 bytes as hex): lets an index find equal values (the roster's name search, its
+    /// tombstones) without holding them. Tokens change with the active key: indexes of tokens are rebuilt after a rotation.
+    /// </summary>
+    public string Token(string purpose, string value)
+    {
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, keys[ActiveKeyId], 32, info: Encoding.UTF8.GetBytes("arc-token\n" + purpose));
+        return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)).AsSpan(0, 12)).ToLowerInvariant();
+    }
+
     public byte[] Seal(ReadOnlySpan<byte> plaintext, string context)
     {
         var header = activeHeader;
