@@ -64,7 +64,7 @@ internal static class StudentEndpoints
             "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> TimelineAsync(HttpContext http, string key, StudentDirectory directory, AdvisorInbox inbox, TimeProvider time)
+    private static async Task<IResult> TimelineAsync(HttpContext http, string key, string? lang, StudentDirectory directory, AdvisorInbox inbox, TimeProvider time)
     {
         if (!DashboardEndpoints.IsStudentKey(key))
         {
@@ -85,6 +85,7 @@ internal static class StudentEndpoints
             return Results.NotFound();
         }
 
-        return Results.Ok(DashboardTimeline.Build(summary, state, await inbox.MessagesAsync(student)));
+        var language = lang == "zh-TW" ? Bot.Dialogs.Messages.Language.TraditionalChinese : Bot.Dialogs.Messages.Language.English;
+        return Results.Ok(DashboardTimeline.Build(summary, state, await inbox.MessagesAsync(student), language));
     }
 }

@@ -119,6 +119,23 @@ public class DashboardEndpointTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTimelineSpeaksThePagesLanguage()
+    {
+        var cookie = await host.LoginAsync();
+        using var englishResponse = await host.SendAsync(HttpMethod.Get, "/dashboard/api/students/tg%3A1002/timeline", cookie);
+        using var chineseResponse = await host.SendAsync(HttpMethod.Get, "/dashboard/api/students/tg%3A1002/timeline?lang=zh-TW", cookie);
+        var english = await englishResponse.Content.ReadAsStringAsync();
+        var chinese = await chineseResponse.Content.ReadAsStringAsync();
+        static string Text(string body, string kind) =>
+            JsonDocument.Parse(body).RootElement.GetProperty("events").EnumerateArray()
+                .First(e => e.GetProperty("kind").GetString() == kind).GetProperty("text").GetString()!;
+
+        Assert.Equal("Receipt number received (application submitted)", Text(english, "submitted"));
+        Assert.Equal("已收到收件號（申請已送出）", Text(chinese, "submitted"));
+        Assert.Equal("第一次傳訊息給機器人", Text(chinese, "start"));
+    }
+
+    [Fact]
     public async Task TryTheBotTalksToTheSameDialogAsAWebStudent()
     {
         var cookie = await host.LoginAsync();
