@@ -111,4 +111,10 @@ public sealed record BroadcastPreview(
 /// One text as a channel shows it: Telegram as the HTML the bot sends (escaped, copy markers as code), LINE as plain
 /// text. <paramref name="Limit"/>: the platform's longest message.
 /// </summary>
-public sealed record ChannelRender(string Language, string Channel, string Text, string? Html, int Length, int Limit);
+public sealed record ChannelRender(string Language, string Channel, string Text, string? Html, int Length, int Limit)
+{
+    /// <summary>LINE: the notice names a date, so it goes as a card with this title and the deadline large (yyyy-MM-dd).</summary>
+    public string? CardTitle { get; init; }
+
+    public string? CardDeadline { get; init; }
+}

@@ -28,7 +28,7 @@ public sealed class BroadcastService(
         var groups = texts.Texts.Count == 0 ? BroadcastTexts.ForEveryone(string.Empty).Groups() : texts.Groups();
         var everyone = texts.IsSingle || texts.Texts.Count == 0 ? [] : AudienceFilter.BroadcastChannels.Select(c => new AudienceGroup(c, BroadcastTexts.Everyone)).ToList();
         var counts = await audience.CountAsync(draft.Filter.ToQuery(scope), [.. groups, .. everyone]);
-        var preview = await PriceAsync(counts.Take(groups.Count).ToList(), cancellationToken) with { Renders = Renders(texts) };
+        var preview = await PriceAsync(counts.Take(groups.Count).ToList(), cancellationToken) with { Renders = Renders(texts, Bot.Dialogs.Reminders.TaipeiTime.DateOf(time.GetUtcNow())) };
         var reached = counts.Take(groups.Count).Sum(c => c.Students);
         return preview with
         {
@@ -49,7 +49,7 @@ public sealed class BroadcastService(
         var query = draft.Filter.ToQuery(scope);
         var groups = texts.Groups();
         var counts = await audience.CountAsync(query, groups);
-        var preview = await PriceAsync(counts, cancellationToken) with { Renders = Renders(texts), SendsAt = SendsAt(draft.At, draft.Urgent) };
+        var preview = await PriceAsync(counts, cancellationToken) with { Renders = Renders(texts, Bot.Dialogs.Reminders.TaipeiTime.DateOf(time.GetUtcNow())), SendsAt = SendsAt(draft.At, draft.Urgent) };
         if (preview.Refusal is not null)
         {
             return preview;
@@ -129,12 +129,19 @@ public sealed class BroadcastService(
         return urgent ? when : Bot.Dialogs.Reminders.QuietHours.NextAllowed(when);
     }
 
-    private static IReadOnlyList<ChannelRender> Renders(BroadcastTexts texts) =>
+    /// <summary>Each text as each channel shows it; on LINE a notice naming a date is a card (<see cref="Line.LineDeadlineCards"/>).</summary>
+    private static IReadOnlyList<ChannelRender> Renders(BroadcastTexts texts, DateOnly today) =>
     [
         .. texts.Texts.SelectMany(t => new[]
         {
             new ChannelRender(t.Key, "tg", new Reply(t.Value).PlainText, Telegram.TelegramHtml.Render(t.Value), t.Value.Length, TelegramLimit),
-            new ChannelRender(t.Key, "line", t.Value, null, t.Value.Length, LineLimits.MaxTextLength),
+            Line.LineDeadlineCards.NoticeCard(t.Value, today) is { } card
+                ? new ChannelRender(t.Key, "line", card.Body, null, t.Value.Length, LineLimits.MaxTextLength)
+                {
+                    CardTitle = card.Title,
+                    CardDeadline = card.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }
+                : new ChannelRender(t.Key, "line", t.Value, null, t.Value.Length, LineLimits.MaxTextLength),
         }),
     ];
 

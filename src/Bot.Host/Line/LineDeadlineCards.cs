@@ -28,17 +28,21 @@ public static partial class LineDeadlineCards
     /// An advisors' notice: a card when its text names a date from <paramref name="today"/> on (2026-12-20, 2026/12/20,
     /// 2026年12月20日; the first such date is the deadline), else plain text. A first line of its own is the title.
     /// </summary>
-    public static LineMessage ForNotice(string text, DateOnly today)
+    public static LineMessage ForNotice(string text, DateOnly today) =>
+        NoticeCard(text, today) is { } notice ? (LineMessage?)Card(notice.Title, "📅", notice.Deadline, notice.Body, text) ?? new TextMessage(text) : new TextMessage(text);
+
+    /// <summary>What <see cref="ForNotice"/> puts on the card (for the dashboard's preview); null when the notice goes as text.</summary>
+    public static NoticeCardParts? NoticeCard(string text, DateOnly today)
     {
         var deadline = Dates().Matches(text).Select(Parse).FirstOrDefault(d => d >= today);
         if (deadline is not { } date)
         {
-            return new TextMessage(text);
+            return null;
         }
 
         var lines = text.Split('\n', 2);
         var titled = lines.Length == 2 && lines[0].Trim().Length is > 0 and <= MaxTitleLength && lines[1].Trim().Length > 0;
-        return (LineMessage?)Card(titled ? "📢 " + lines[0].Trim() : "📢", "📅", date, titled ? lines[1].Trim() : text, text) ?? new TextMessage(text);
+        return new NoticeCardParts(titled ? "📢 " + lines[0].Trim() : "📢", date, titled ? lines[1].Trim() : text);
     }
 
     public static FlexMessage? Card(string title, string deadlineLabel, DateOnly deadline, string body, string altText)
@@ -77,3 +81,6 @@ public static partial class LineDeadlineCards
     [GeneratedRegex(@"(?<!\d)(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")]
     private static partial Regex Dates();
 }
+
+/// <summary>An advisors' notice as a LINE card shows it: the title, the deadline large under it, the rest of the text.</summary>
+public sealed record NoticeCardParts(string Title, DateOnly Deadline, string Body);

@@ -56,6 +56,28 @@ public class BroadcastLanguageAndNightTests(RedisFixture redis) : BothChannelsTe
     }
 
     [Fact]
+    public async Task ThePreviewShowsANoticeNamingADateAsTheCardLineWillSend()
+    {
+        await AdvisorTestHost.SeedAsync(Redis, "tg:6011");
+        await using var host = await AdvisorTestHost.StartAsync(Redis, Telegram, Line, time: new FakeTimeProvider(Day));
+        var cookie = await host.LoginAsync();
+
+        using var response = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts/preview", cookie,
+            new { text = "Extension documents\nBring your documents to room 101 by 2026-12-20.", filter = new { } });
+        var renders = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("renders").EnumerateArray().ToList();
+
+        var line = Assert.Single(renders, r => r.GetProperty("channel").GetString() == "line");
+        Assert.Equal("📢 Extension documents", line.GetProperty("cardTitle").GetString());
+        Assert.Equal("2026-12-20", line.GetProperty("cardDeadline").GetString());
+        Assert.Equal("Bring your documents to room 101 by 2026-12-20.", line.GetProperty("text").GetString());
+
+        // A past date, or none: plain text on LINE, so no card in the preview either.
+        using var past = await host.SendAsync(HttpMethod.Post, "/dashboard/api/broadcasts/preview", cookie, new { text = "The office moved on 2026-12-01.", filter = new { } });
+        var plain = Assert.Single((await past.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("renders").EnumerateArray(), r => r.GetProperty("channel").GetString() == "line");
+        Assert.False(plain.TryGetProperty("cardDeadline", out var none) && none.ValueKind == JsonValueKind.String);
+    }
+
+    [Fact]
     public async Task AtNightABroadcastWaitsFor8AmTaiwanTimeUnlessUrgent()
     {
         await AdvisorTestHost.SeedAsync(Redis, "tg:6101");
