@@ -45,7 +45,9 @@ internal sealed class ApplicationChooser(TurnContext ctx, IConversationMoves mov
 
     public void Ask()
     {
-        ctx.Output.SayKey("application.ask");
+        // The NIA's own menu names in full (the buttons have room for 20 characters only): what to look for on the site.
+        ctx.Output.Say(ctx.T("application.ask") + "\n" + string.Join('\n', ApplicationCatalogue.All.Select(a =>
+            ctx.Language == Language.TraditionalChinese ? "• " + a.MenuItem : $"• {ctx.T(a.NameKey)}: {a.MenuItem}")));
         var rows = ApplicationCatalogue.All
             .Select(a => (IReadOnlyList<Choice>)[new Choice(Label(a), ButtonData.Value(a.Code))])
             .ToList();

@@ -102,6 +102,18 @@ public sealed partial class VietnameseAndIndonesianTests
     }
 
     [Theory]
+    [InlineData("vi", "Gia hạn: 居留證延期申請(含資料異動)")]
+    [InlineData("id", "居留證首次申請")]
+    [InlineData("zh-TW", "• 轉換學校申請(轉學、升學)")]
+    public void TheApplicationQuestionNamesEveryNiaMenuItemInFullThoughButtonsAreShort(string language, string expected)
+    {
+        var d = new DialogDriver().Say("hi", language).Press($"lang:{language}");
+
+        Assert.Contains(expected, d.Text, StringComparison.Ordinal);
+        Assert.All(d.Buttons, b => Assert.True(Bot.Dialogs.Conversation.ButtonLabels.Fits(b.Label), b.Label));
+    }
+
+    [Theory]
     [InlineData("vi", "Việt Nam", "VN")]
     [InlineData("vi", "viet nam", "VN")]
     [InlineData("vi", "Ấn Độ", "IN")]
