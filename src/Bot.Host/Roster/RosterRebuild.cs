@@ -21,7 +21,8 @@ public sealed class RosterRebuild(
     ILogger<RosterRebuild> logger) : BackgroundService
 {
     /// <summary>The roster's layout; a change that needs the entries written again bumps it.</summary>
-    public const int Version = 1;
+    /// <summary>2: the <c>name</c> sorted set no longer holds a score made of the name (every entry is rewritten with 0).</summary>
+    public const int Version = 2;
 
     private const int Page = 500;
     private static readonly TimeSpan Look = TimeSpan.FromSeconds(30);

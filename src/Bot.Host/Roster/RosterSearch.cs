@@ -36,6 +36,13 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, StudentRoster ros
         }
 
         var offset = (long)(page - 1) * pageSize;
+        if (sort == RosterSort.Name)
+        {
+            // Names are sealed, so no index orders them: every match is read, opened and sorted here.
+            var (count, all) = await MatchesAsync(specs, now);
+            return new RosterPage(count, page, pageSize, [.. ByName(all, descending).Skip((int)Math.Min(offset, int.MaxValue)).Take(pageSize)]);
+        }
+
         var take = offset + pageSize;
         var db = redis.GetDatabase();
         var rid = Guid.NewGuid().ToString("N");
@@ -69,6 +76,19 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, StudentRoster ros
         var now = time.GetUtcNow();
         if (query.Specs(TaipeiTime.DateOf(now), roster.Token) is not { } specs)
         {
+            yield break;
+        }
+
+        if (sort == RosterSort.Name)
+        {
+            // By name the whole list is read and sorted in memory (names are sealed): then handed out a chunk at a time.
+            var (_, all) = await MatchesAsync(specs, now);
+            foreach (var chunk in ByName(all, descending).Chunk(StreamChunk))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return chunk;
+            }
+
             yield break;
         }
 
@@ -109,6 +129,41 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, StudentRoster ros
             // One DEL per snapshot: each lives in its own shard's slot (a multi-key DEL would fail on a cluster).
             await Task.WhenAll(cursors.Select(c => db.KeyDeleteAsync(c.Key)));
         }
+    }
+
+    /// <summary>Every student matching the filter, opened (in no particular order), and how many the shards counted.</summary>
+    private async Task<(long Count, IReadOnlyList<StudentSummary> All)> MatchesAsync((int Count, List<RedisValue> Specs) specs, DateTimeOffset now)
+    {
+        var db = redis.GetDatabase();
+        var rid = Guid.NewGuid().ToString("N");
+        var answers = await Task.WhenAll(Enumerable.Range(0, RosterKeys.ShardCount).Select(shard =>
+            db.ScriptEvaluateAsync(RosterScripts.Query, RosterKeys.FixedKeys(shard), Arguments(rid, "page", RosterSort.Updated, false, int.MaxValue, specs))));
+        long count = 0;
+        var members = new List<string>();
+        foreach (var answer in answers)
+        {
+            var parts = (RedisResult[])answer!;
+            count += (long)parts[0];
+            var items = (RedisResult[])parts[1]!;
+            for (var i = 0; i < items.Length; i += 2)
+            {
+                members.Add((string)items[i]!);
+            }
+        }
+
+        return (count, await SummariesAsync(members, now));
+    }
+
+    /// <summary>Alphabetical by name as advisors read it (no case, no accents), unnamed students last, then by student key.</summary>
+    private static IEnumerable<StudentSummary> ByName(IReadOnlyList<StudentSummary> students, bool descending)
+    {
+        var sorted = students
+            .Select(s => (Summary: s, Name: Bot.Dialogs.Messages.TypedText.Fold(s.Name ?? string.Empty).Trim()))
+            .OrderBy(s => s.Name.Length == 0)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ThenBy(s => s.Summary.Key, StringComparer.Ordinal)
+            .Select(s => s.Summary);
+        return descending ? sorted.Reverse() : sorted;
     }
 
     /// <summary>The rows of these students (in this order), from their shards' entries; students no longer on the roster are left out.</summary>

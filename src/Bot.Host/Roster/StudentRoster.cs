@@ -110,7 +110,9 @@ public sealed class StudentRoster(IConnectionMultiplexer redis, StudentDirectory
             write.UpdatedMs,
             (int)e.Stage,
             RosterCodec.Score(RosterCodec.DeadlineScore(e.Deadline)),
-            RosterCodec.Score(RosterCodec.SortScore(e.Name)),
+            // No name-derived score: an order-preserving number would be the name's letters in a dump. RosterSearch sorts by
+            // name from the decrypted entries instead.
+            RosterCodec.Score(0),
             RosterCodec.Score(RosterCodec.SortScore(e.School)),
             e.ArcExpiry is { } expiry ? RosterCodec.Score(RosterCodec.MonthScore(expiry)) : string.Empty,
             e.Active.ToUnixTimeSeconds(),

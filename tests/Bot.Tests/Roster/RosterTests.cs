@@ -107,6 +107,30 @@ public class RosterTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NamesSortAlphabeticallyThoughNoScoreInRedisIsMadeOfAName()
+    {
+        var kit = new RosterKit(mux, time);
+        await kit.SaveAsync(new StudentKey("tg", "21"), State(s => { s.Answers["surname"] = "NGUYỄN"; s.Answers["givenNames"] = "VĂN BÌNH"; }));
+        await kit.SaveAsync(new StudentKey("tg", "22"), State(s => { s.Answers["surname"] = "NGUYEN"; s.Answers["givenNames"] = "VAN AN"; }));
+        await kit.SaveAsync(new StudentKey("tg", "23"), State(s => { s.Answers["surname"] = "ANH"; s.Answers["givenNames"] = "MAI"; }));
+        await kit.SaveAsync(new StudentKey("tg", "24"), State(s => { s.Answers["surname"] = "NGUYEN"; s.Answers["givenNames"] = "VAN ANH"; }));
+
+        // Alphabetical to the last letter, accents aside (the ten-letter prefix "NGUYEN VAN" used to be the end of it).
+        Assert.Equal(["tg:23", "tg:22", "tg:24", "tg:21"], await kit.KeysAsync(new RosterQuery(), RosterSort.Name, descending: false));
+        Assert.Equal(["tg:21", "tg:24", "tg:22", "tg:23"], await kit.KeysAsync(new RosterQuery(), RosterSort.Name, descending: true));
+        Assert.Equal(["tg:24", "tg:21"], await kit.KeysAsync(new RosterQuery(), RosterSort.Name, descending: false, page: 2, size: 2));
+
+        // Every name index holds the same score for everyone: the order comes from the sealed entries, not from Redis.
+        for (var shard = 0; shard < RosterKeys.ShardCount; shard++)
+        {
+            foreach (var entry in await mux.GetDatabase().SortedSetRangeByRankWithScoresAsync(RosterKeys.Key(shard, "name")))
+            {
+                Assert.Equal(0, entry.Score);
+            }
+        }
+    }
+
+    [Fact]
     public async Task ATurnThatChangesWhatAdvisorsSeeUpdatesTheRosterAndTheTryTheBotChatStaysOff()
     {
         var driver = new DialogDriver(now: Now).ToReview().Press("rev:ok");
