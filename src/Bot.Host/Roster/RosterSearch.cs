@@ -43,25 +43,7 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, StudentRoster ros
             return new RosterPage(count, page, pageSize, [.. ByName(all, descending).Skip((int)Math.Min(offset, int.MaxValue)).Take(pageSize)]);
         }
 
-        var take = offset + pageSize;
-        var db = redis.GetDatabase();
-        var rid = Guid.NewGuid().ToString("N");
-        var answers = await Task.WhenAll(Enumerable.Range(0, RosterKeys.ShardCount).Select(shard =>
-            db.ScriptEvaluateAsync(RosterScripts.Query, RosterKeys.FixedKeys(shard), Arguments(rid, "page", sort, descending, take, specs))));
-
-        long total = 0;
-        var heads = new List<(string Member, double Score)>();
-        foreach (var answer in answers)
-        {
-            var parts = (RedisResult[])answer!;
-            total += (long)parts[0];
-            var items = (RedisResult[])parts[1]!;
-            for (var i = 0; i + 1 < items.Length; i += 2)
-            {
-                heads.Add(((string)items[i]!, (double)items[i + 1]));
-            }
-        }
-
+        var (total, heads) = await HeadsAsync(specs, sort, descending, offset + pageSize);
         var members = heads.Order(Comparer(descending)).Skip((int)Math.Min(offset, int.MaxValue)).Take(pageSize).Select(h => h.Member).ToList();
         return new RosterPage(total, page, pageSize, await SummariesAsync(members, now));
     }
@@ -134,24 +116,32 @@ public sealed class RosterSearch(IConnectionMultiplexer redis, StudentRoster ros
     /// <summary>Every student matching the filter, opened (in no particular order), and how many the shards counted.</summary>
     private async Task<(long Count, IReadOnlyList<StudentSummary> All)> MatchesAsync((int Count, List<RedisValue> Specs) specs, DateTimeOffset now)
     {
+        var (count, heads) = await HeadsAsync(specs, RosterSort.Updated, false, int.MaxValue);
+        return (count, await SummariesAsync([.. heads.Select(h => h.Member)], now));
+    }
+
+    /// <summary>How many match in all, and each shard's first <paramref name="take"/> in its order (one script per shard, pipelined).</summary>
+    private async Task<(long Total, List<(string Member, double Score)> Heads)> HeadsAsync(
+        (int Count, List<RedisValue> Specs) specs, RosterSort sort, bool descending, long take)
+    {
         var db = redis.GetDatabase();
         var rid = Guid.NewGuid().ToString("N");
         var answers = await Task.WhenAll(Enumerable.Range(0, RosterKeys.ShardCount).Select(shard =>
-            db.ScriptEvaluateAsync(RosterScripts.Query, RosterKeys.FixedKeys(shard), Arguments(rid, "page", RosterSort.Updated, false, int.MaxValue, specs))));
-        long count = 0;
-        var members = new List<string>();
+            db.ScriptEvaluateAsync(RosterScripts.Query, RosterKeys.FixedKeys(shard), Arguments(rid, "page", sort, descending, take, specs))));
+        long total = 0;
+        var heads = new List<(string Member, double Score)>();
         foreach (var answer in answers)
         {
             var parts = (RedisResult[])answer!;
-            count += (long)parts[0];
+            total += (long)parts[0];
             var items = (RedisResult[])parts[1]!;
-            for (var i = 0; i < items.Length; i += 2)
+            for (var i = 0; i + 1 < items.Length; i += 2)
             {
-                members.Add((string)items[i]!);
+                heads.Add(((string)items[i]!, (double)items[i + 1]));
             }
         }
 
-        return (count, await SummariesAsync(members, now));
+        return (total, heads);
     }
 
     /// <summary>Alphabetical by name as advisors read it (no case, no accents), unnamed students last, then by student key.</summary>
